@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from archive.errors import BadInput
 from archive.extract import parse_notice
@@ -38,9 +39,11 @@ class Fetched:
     label: str | None = None  # link text of an attachment
 
     def source(self) -> SourceDocument:
-        return SourceDocument(
-            data=self.data, url=self.url, content_type=self.content_type, filename=Path(self.url).name
-        )
+        return SourceDocument(data=self.data, url=self.url, content_type=self.content_type, filename=self.filename())
+
+    def filename(self) -> str:
+        """The file name the address ends in, decoded (附件1.docx, not %E9%99%84…)."""
+        return unquote(Path(urlsplit(self.url).path).name)
 
 
 def archive_document(store: Store, fetched: Fetched) -> Document:

@@ -71,7 +71,7 @@ class RecordsMixin(SQLiteBase):
         last = 0
         while True:
             rows = self.query(
-                f"{RECORD_SELECT} WHERE r.current = 1 AND r.id > ? ORDER BY r.id LIMIT ?", (last, batch_size)
+                f"{RECORD_SELECT} WHERE +r.current = 1 AND r.id > ? ORDER BY r.id LIMIT ?", (last, batch_size)
             )
             if not rows:
                 return

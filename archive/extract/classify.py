@@ -1,0 +1,242 @@
+"""Is a notice a commendation?  Which stage, which level?
+
+Only commendation notices produce records.  Government sites publish many
+other lists of people in the same 公示 format (cadre appointments, hiring,
+procurement, scholarships), so the decision weighs the title first, then
+the opening of the body and the attachments' titles and table headers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import squeeze
+from .regions import gazetteer, level_of_place_name
+
+# --- commendation vs decoy -------------------------------------------------------
+
+_POSITIVE_STRONG = re.compile(
+    r"表彰|先进集体|先进个人|劳动模范|劳模|优秀共产党员|优秀党务工作者|先进基层党组织|拟推荐对象|"
+    r"拟表彰|荣誉称号|通报表扬|通报嘉奖|嘉奖|三八红旗|五一劳动奖|五四奖章|五四红旗|红旗手|红旗集体|"
+    r"先进工作者|道德模范|最美|模范|标兵|拟授予|授予.{0,30}称号|拟命名|命名.{0,20}(?:为|的决定)|"
+    r"先进单位|巾帼建功|文明家庭|文明单位|文明村镇|优秀教师|优秀班主任|优秀教育工作者|好人|"
+    r"表扬|奖章|荣誉|先进典型|优秀.{0,12}(?:人选|对象|名单|个人|集体)|评选结果|"
+    r"示范(?:单位|集体|区|县|村|社区|校|家庭|岗)|光荣称号|突出贡献|英雄|楷模|之星|能手|新时代.{0,6}好少年|"
+    r"(?:推荐|候选)(?:对象|人选)|拟推荐|获奖|十佳|百佳|榜样|带头人|工匠|名师|名校长|名医|首席技师|"
+    r"工人先锋号|青年文明号|巾帼文明岗|文明岗|文明户|五好家庭|书香家庭|绿色家庭|平安家庭|美丽庭院|光荣榜|"
+    r"感动.{1,6}人物|好青年|好少年|好干部|优秀志愿者|杰出|突击队|奖状|先锋"
+)
+_DECOY_STRONG = re.compile(
+    r"任前公示|拟任|拟提拔|干部任职|任职前|拟任职|提拔任用|职级晋升|晋升.{0,6}职级|试用期满|干部任免|"
+    r"拟聘|拟录用|录用|招聘|招录|招考|体检|考察人员|考察对象|进入考察|面试|笔试|资格复审|资格审查|"
+    r"成绩|选调|遴选|公开选拔|引进.{0,6}人才|人才引进|"
+    r"中标|成交|采购|招标|比选|磋商|询价|竞价|供应商|"
+    r"奖学金|助学金|补贴|补助|救助|低保|资助|贷款|困难|扶贫对象|慰问|"
+    r"发展对象|拟发展|入党积极分子|预备党员转正|职称评审|评审通过|拟认定|认定.{0,8}(?:企业|机构)|"
+    r"拟任命|任命|免去|辞职|处分|违纪|失信|黑名单|注销|吊销|行政处罚|"
+    r"调查|征求意见|征集|听证|拆迁|征收|土地|规划|环评|许可|登记|备案|审批|核准|申报指南|"
+    r"名录|目录|清单|招商|拍卖|出让|租赁|招生|分班|录取"
+)
+# Decoy words that are specific enough to count in a body's opening.
+_DECOY_BODY = re.compile(
+    r"任前公示|拟任|拟提拔|干部任职|任职前|提拔任用|拟聘|拟录用|招聘|招录|招考|体检|进入考察|"
+    r"中标|成交|采购|招标|供应商|奖学金|助学金|生活补贴|补助资金|救助|低保|资助对象|发展对象|"
+    r"入党积极分子|职称评审|拟任命|违纪|处分|行政处罚"
+)
+# Ordinary notices: calls for nominations, meetings, work arrangements.
+_ORDINARY = re.compile(
+    r"(?:开展|做好|组织|启动|进行|举办|召开|印发|转发|申报|推荐评选|评选推荐|征集|报送).{0,40}(?:工作)?的?通知|"
+    r"会议|通知$|工作方案|实施方案|办法|细则|规定|意见$"
+)
+# Documents about commendations that list nobody: rules, plans, forms.
+_RULES_DOC = re.compile(r"印发|转发|办法|细则|实施方案|工作方案|管理规定|申报指南|推荐表$|登记表$|报名表$")
+_AWARD_NOTICE = re.compile(
+    r"关于表彰|表彰.{0,40}(?:决定|通报|通知)|命名.{0,40}决定|授予.{0,40}(?:决定|称号)|通报表扬|"
+    r"公布.{0,40}名单|名单的?(?:通知|公告|通报)|表彰名单|获奖名单|的决定$"
+)
+# Table headers that belong to decoy lists.
+_DECOY_HEADER = re.compile(
+    r"拟任|现任职务.{0,4}拟|拟聘|报考|准考证|岗位代码|职位代码|笔试|面试|总成绩|考试成绩|"
+    r"中标|成交|投标|报价|金额|预算|补助|补贴|资助|奖学金|助学金|考察|任职时间|拟提拔"
+)
+
+
+def _score(text: str, pattern: re.Pattern[str]) -> int:
+    return len(pattern.findall(text))
+
+
+def classify_notice(title: str | None, body: str, extra: str = "") -> bool:
+    """True for a commendation notice (its lists are nominees).
+
+    `title`: the notice title; `body`: its text (opening matters most);
+    `extra`: attachment titles and table header rows.
+    """
+    t = squeeze(title or "")
+    head = squeeze(body[:1500])
+    extra = squeeze(extra)
+    pos_t, dec_t = _score(t, _POSITIVE_STRONG), _score(t, _DECOY_STRONG)
+    if t:
+        if _RULES_DOC.search(t) or (_ORDINARY.search(t) and not _AWARD_NOTICE.search(t)):
+            return False
+        if re.search(r"召开|会议", t) and not re.search(r"拟表彰|拟推荐|拟命名|决定$|名单", t):
+            return False
+        if pos_t and not dec_t:
+            return True
+        if dec_t and not pos_t:
+            return False
+        if pos_t and dec_t:
+            # e.g. 关于表彰2024年度招商引资先进单位的决定 vs 优秀教师招聘公告
+            return bool(_AWARD_NOTICE.search(t) or re.search(r"拟表彰|拟推荐|先进集体|先进个人", t)) and not re.search(
+                r"任前公示|拟任|拟提拔|拟聘|拟录用|中标|成交", t
+            )
+    # Title says nothing either way (or is missing): read the opening.
+    pos_b, dec_b = _score(head, _POSITIVE_STRONG), _score(head, _DECOY_BODY)
+    dec_h = _score(extra, _DECOY_HEADER)
+    if re.search(r"任前公示|拟任职务|拟提拔|拟聘用|拟录用|中标|成交结果|采购", head[:300]) and pos_b <= 1:
+        return False
+    if dec_h >= 2 and pos_b < 2:
+        return False
+    if pos_b == 0 and dec_b == 0:
+        # 详见附件: the attachments' names and titles speak for the notice
+        pos_x = _score(extra, _POSITIVE_STRONG)
+        return pos_x >= 1 and _score(extra, _DECOY_BODY) == 0 and dec_h == 0
+    return pos_b >= 1 and pos_b > dec_b
+
+
+# --- stage --------------------------------------------------------------------------
+
+_RECOMMENDED = re.compile(
+    r"拟推荐|推荐(?:对象|人选|名单|候选人)|(?:候选|推荐)对象|推荐.{0,20}(?:参评|参选|申报)|拟申报|"
+    r"申报对象|被推荐|拟报送|推荐.{0,30}候选|拟上报|上报"
+)
+_PROPOSED = re.compile(
+    r"拟表彰|拟授予|拟命名|拟评选|拟认定|候选人|评选结果|拟评为|拟确定|拟奖励|拟入选|入选名单|"
+    r"初评|评审结果|拟选树|拟给予"
+)
+_AWARDED = re.compile(
+    r"表彰决定|关于表彰|表彰.{0,40}(?:决定|通报|通知|名单)|命名.{0,40}决定|授予.{0,40}(?:决定|称号的)|"
+    r"通报表扬|通报嘉奖|予以表彰|给予表彰|的决定|表彰名单|获奖名单|公布.{0,30}名单"
+)
+
+
+def stage_of(title: str | None, body: str, award_level: str | None, issuer_level: str | None) -> str:
+    """recommended | proposed | awarded (see the contract).
+
+    A candidate list for an award above the issuer's own level is
+    `recommended`; for the issuer's own award it is `proposed`.
+    """
+    for text in (squeeze(title or ""), squeeze(body[:600]), squeeze(body[:3000])):
+        if not text:
+            continue
+        has_ni = "拟" in text
+        if _RECOMMENDED.search(text):
+            m = _RECOMMENDED.search(text)
+            if "推荐" not in m.group(0) and not _is_higher(award_level, issuer_level):
+                return "proposed"
+            return "recommended"
+        if _PROPOSED.search(text):
+            if "候选" in text and _is_higher(award_level, issuer_level):
+                return "recommended"
+            return "proposed"
+        if _AWARDED.search(text) and not (has_ni and "公示" in text):
+            return "awarded"
+        if "公示" in text:
+            return "proposed"
+    return "proposed"
+
+
+_LEVEL_RANK = {"national": 4, "province": 3, "prefecture": 2, "county": 1}
+
+
+def _is_higher(award_level: str | None, issuer_level: str | None) -> bool:
+    if award_level not in _LEVEL_RANK or issuer_level not in _LEVEL_RANK:
+        return False
+    return _LEVEL_RANK[award_level] > _LEVEL_RANK[issuer_level]
+
+
+# --- level ----------------------------------------------------------------------------
+
+_NATIONAL = re.compile(r"^(?:全国|中国|中华全国|国家|中华|中央|中共中央|国务院|全军|全总|共青团中央)")
+_PROVINCE_WORD = re.compile(r"^(?:全省|省级|省直|省|全区(?=.*自治区)|自治区)")
+_PREFECTURE_WORD = re.compile(r"^(?:全市|市级|全州|州级|全盟|盟级|地区|市直|州直|全地区)")
+_COUNTY_WORD = re.compile(r"^(?:全县|县级|全旗|旗级|全区|区级|县直|区直)")
+_COUNTY_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:县|旗|区)(?!域|级|委员会)")
+_CITY_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}?市")
+
+
+def level_of_award(award: str | None, issuer: str | None = None) -> str | None:
+    """Level of an honour from its name: national | province | prefecture | county.
+
+    None when the name does not say (the caller then falls back on the
+    issuer's level for the issuer's own awards).
+    """
+    a = squeeze(award or "")
+    a = re.sub(r"^(?:关于|对|\d{4}(?:—\d{4})?年度?|\d{4}|“|《|\"|首届|第[一二三四五六七八九十\d]+届|度)+", "", a)
+    if not a:
+        return None
+    if _NATIONAL.match(a) or re.search(r"全国|国家级", a[:12]):
+        return "national"
+    place = level_of_place_name(a)
+    if place is not None:
+        return place
+    if _PROVINCE_WORD.match(a) or "省级" in a[:10]:
+        return "province"
+    if _PREFECTURE_WORD.match(a) or re.search(r"市级|州级", a[:10]):
+        return "prefecture"
+    if _COUNTY_WORD.match(a) or re.search(r"县级|县区级", a[:10]):
+        return "county"
+    inner = _place_base_in(a)
+    if inner is not None:
+        return inner
+    # A county or county-level city (not in the prefecture table) counts only
+    # when the issuer names it too: 最美社区… is no county.
+    issuer_text = squeeze(issuer or "")
+    for pattern in (_CITY_NAME, _COUNTY_NAME):
+        m = pattern.match(a)
+        if m and len(m.group(0)) >= 3 and m.group(0) in issuer_text:
+            return "county"
+    return None
+
+
+def _place_base_in(award: str) -> str | None:
+    """A place named without its suffix inside an honour (最美新乡人 → 新乡 →
+    prefecture).  Only names of three or more characters, or two-character
+    names of a prefecture or province, count."""
+    from .meta import place_bases  # noqa: PLC0415 - avoid an import cycle
+
+    m = place_bases().search(award)
+    if m is None:
+        return None
+    return place_bases.levels[m.group(0)]
+
+
+def level_of_issuer(issuer: str | None) -> str | None:
+    """The administrative level of the issuing body, from its name."""
+    i = squeeze(issuer or "")
+    if not i:
+        return None
+    i = re.sub(r"^(?:中共|中国共产党|共青团)", "", i)
+    if re.match(r"^(?:中央|国务院|全国|国家|中华全国|中国(?!共产党)|[^县市州省区盟旗镇乡村委]{1,10}部$)", i):
+        return "national"
+    g = gazetteer()
+    m = g.pattern.match(i)
+    if m:
+        place = g.by_form[m.group(0)]
+        rest = i[m.end():]
+        # 青海省海西州… is the prefecture; 海西州天峻县… the county
+        m2 = g.pattern.match(rest)
+        if m2:
+            place = g.by_form[m2.group(0)]
+            rest = rest[m2.end():]
+        if _COUNTY_NAME.match(rest) and not re.match(r"^(?:委|政府|人民|直|级)", rest):
+            return "county"
+        return place.level
+    if re.match(r"^(?:省|自治区)", i):
+        return "province"
+    if re.match(r"^(?:州|市|盟|地区|地委)", i):
+        return "prefecture"
+    if re.match(r"^(?:县|旗|区委|区人民|区政府)", i):
+        return "county"
+    if _COUNTY_NAME.match(i) or _CITY_NAME.match(i):
+        return "county"
+    return None

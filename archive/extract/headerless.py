@@ -1,0 +1,141 @@
+"""Tables without a header row: columns typed by what their cells hold.
+
+Real notices print lists whose header is lost (an image, a page break, a
+table continued with a different width) and grids of bare names under a
+heading (优秀共产党员（20名）).  A column is a name column when most of its
+cells are personal names, a gender column when they are 男/女, and so on.
+A typed table must have a name column and at least one other typed column;
+a grid must be (nearly) all names.  Only commendation notices get here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .headers import NAME, ORG_NAME, SEQ, UNIT_POSITION
+from .normalise import (
+    has_common_surname,
+    looks_like_org_name,
+    looks_like_person_name,
+    normalise_birth,
+    normalise_ethnicity,
+    normalise_gender,
+    split_name,
+    squeeze,
+)
+
+_POLITICAL_WORDS = frozenset(
+    "中共党员 党员 中共预备党员 预备党员 共青团员 团员 群众 无党派人士 无党派 民盟盟员 民革党员 民建会员 "
+    "民进会员 农工党党员 致公党党员 九三学社社员 台盟盟员".split()
+)
+_EDUCATION_WORDS = frozenset(
+    "小学 初中 高中 中专 中技 技校 职高 大专 专科 本科 大学 大学本科 大学专科 研究生 硕士 博士 硕士研究生 "
+    "博士研究生 在职研究生 在职本科 在职大专 中师 高职".split()
+)
+_BIRTH_SHAPE = re.compile(r"^(?:19|20)\d{2}\s*[.\-/年。]\s*\d{1,2}")
+_SEQ_SHAPE = re.compile(r"^[（(]?\d{1,4}[)）.、]?$")
+
+
+def _share(values: list[str], pred: Callable[[str], bool]) -> float:
+    return sum(1 for v in values if pred(v)) / len(values) if values else 0.0
+
+
+def _is_person_name(v: str) -> bool:
+    parts = split_name(v)
+    return parts is not None and looks_like_person_name(parts.name)
+
+
+def _is_han_surname_name(v: str) -> bool:
+    parts = split_name(v)
+    if parts is None:
+        return False
+    return "·" in parts.name or (has_common_surname(parts.name) and 2 <= len(parts.name) <= 4)
+
+
+def infer_fields(rows: list[list[str]]) -> dict[int, str] | None:
+    """Column index → field for a header-less nominee table, or None."""
+    width = max((len(r) for r in rows), default=0)
+    fields: dict[int, str] = {}
+    free: list[tuple[int, float]] = []  # (column, mean length) of untyped text columns
+    for c in range(width):
+        vals = [squeeze(r[c]) for r in rows if c < len(r) and r[c] and r[c].strip()]
+        if len(vals) < max(1, len(rows) // 2):
+            continue
+        if _share(vals, lambda v: bool(_SEQ_SHAPE.match(v))) >= 0.9:
+            fields[c] = SEQ
+        elif _share(vals, lambda v: normalise_gender(v) is not None) >= 0.8:
+            fields[c] = "gender"
+        elif _share(vals, lambda v: normalise_ethnicity(v) is not None) >= 0.8:
+            fields[c] = "ethnicity"
+        elif _share(vals, lambda v: bool(_BIRTH_SHAPE.match(v)) and normalise_birth(v) is not None) >= 0.8:
+            fields[c] = "birth"
+        elif _share(vals, lambda v: v in _POLITICAL_WORDS) >= 0.8:
+            fields[c] = "political"
+        elif _share(vals, lambda v: v in _EDUCATION_WORDS) >= 0.8:
+            fields[c] = "education"
+        elif (
+            NAME not in fields.values()
+            and _share(vals, _is_person_name) >= 0.8
+            and _share(vals, _is_han_surname_name) >= 0.5
+        ):
+            fields[c] = NAME
+        else:
+            free.append((c, sum(map(len, vals)) / len(vals)))
+    typed = set(fields.values()) - {SEQ}
+    if NAME in typed:
+        # the widest free-text column holds the unit (and position, as written)
+        units = [(c, n) for c, n in free if _is_unit_column(rows, c)]
+        if units:
+            col = max(units, key=lambda x: x[1])[0]
+            fields[col] = UNIT_POSITION
+            typed.add(UNIT_POSITION)
+        if len(typed) >= 3 or (len(typed) >= 2 and len(rows) >= 2):
+            return {c: f for c, f in fields.items() if f != SEQ}
+        return None
+    return None
+
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_unit_column(rows: list[list[str]], c: int) -> bool:
+    """Text naming a workplace: Chinese, not bare names, not numbers."""
+    vals = [squeeze(r[c]) for r in rows if c < len(r) and r[c] and r[c].strip()]
+    return bool(vals) and _share(
+        vals, lambda v: len(v) >= 3 and bool(_HAN_RE.search(v)) and not _is_person_name(v)
+    ) >= 0.8
+
+
+def infer_org_fields(rows: list[list[str]]) -> dict[int, str] | None:
+    """A header-less list of collectives (only used under a 集体 heading)."""
+    width = max((len(r) for r in rows), default=0)
+    for c in range(width):
+        vals = [squeeze(r[c]) for r in rows if c < len(r) and r[c] and r[c].strip()]
+        if len(vals) >= max(1, len(rows) // 2) and _share(vals, looks_like_org_name) >= 0.8:
+            return {c: ORG_NAME}
+    return None
+
+
+def grid_names(rows: list[list[str]], kind: str | None) -> list[tuple[int, int, str]] | None:
+    """(row, column, cell) of every name in a grid of bare names, or None.
+
+    A grid of people: nearly every cell a personal name, most with a common
+    surname.  A grid of collectives only under a heading that says so.
+    """
+    cells = [
+        (i, j, c.strip())
+        for i, r in enumerate(rows)
+        for j, c in enumerate(r)
+        if c and c.strip() and not _SEQ_SHAPE.match(squeeze(c))
+    ]
+    if len(cells) < 2:
+        return None
+    texts = [squeeze(c) for _, _, c in cells]
+    if kind == "organization":
+        if _share(texts, looks_like_org_name) >= 0.9:
+            return cells
+        return None
+    if _share(texts, _is_person_name) >= 0.9 and _share(texts, _is_han_surname_name) >= 0.6:
+        return cells
+    return None

@@ -1,0 +1,155 @@
+"""A notice's metadata (`NoticeMeta`) from its main document.
+
+Composes the readers in `meta` (title, dates, signature, period, award),
+`classify` (stage, level) and `regions` (where the issuer sits).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.model import DocumentContent, NoticeMeta, Paragraph, SourceDocument, Table
+
+from .classify import level_of_award, level_of_issuer, stage_of
+from .headers import looks_traditional, to_simplified
+from .meta import (
+    Closing,
+    expand_issuer,
+    find_award,
+    find_closing,
+    find_period,
+    find_published,
+    find_source,
+    find_title,
+    issuer_from_title,
+)
+from .normalise import squeeze
+from .regions import region_from_places
+
+
+@dataclass
+class NoticeText:
+    """The main document's running text, located.
+
+    `paragraphs` includes title rows of tables (a spreadsheet's first row is
+    often the notice title); `heading` is the index of the title paragraph,
+    `closing` the signature and date that end the notice proper; `body` the
+    text between them (or the whole text when they are not found).
+    """
+
+    paragraphs: list[Paragraph]
+    title: str | None
+    heading: int | None
+    closing: Closing | None
+    body: str
+    full: str
+
+
+def _table_text_rows(table: Table) -> list[str]:
+    """Rows that are one text across the table: a spreadsheet's title, its
+    period line, its signature and date (notices published as a sheet)."""
+    out = []
+    for row in table.rows:
+        cells = {c.strip() for c in row if c and c.strip()}
+        if len(cells) == 1:
+            text = next(iter(cells))
+            if len(text) >= 6:
+                out.append(text)
+    return out
+
+
+def notice_text(content: DocumentContent, src: SourceDocument | None = None) -> NoticeText:
+    paragraphs: list[Paragraph] = []
+    for block in content.blocks:
+        if isinstance(block, Paragraph):
+            paragraphs.append(block)
+        else:
+            paragraphs.extend(Paragraph(t, block.location) for t in _table_text_rows(block))
+    title, heading = find_title(content, paragraphs)
+    if title is None and src is not None and src.filename:
+        stem = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", src.filename)
+        title = re.sub(r"^附\s*件\s*\d*\s*[:：.、_-]?\s*", "", stem) or None
+    closing = find_closing(paragraphs, heading or 0)
+    start = heading or 0
+    end = closing.index + 1 if closing else min(len(paragraphs), start + 80)
+    body = "\n".join(p.text for p in paragraphs[start:end])
+    full = "\n".join(p.text for p in paragraphs)
+    return NoticeText(paragraphs, title, heading, closing, body, full)
+
+
+_NEXT_LEVEL = {"county": "prefecture", "prefecture": "province", "province": "national"}
+
+
+def simplified_view(text: NoticeText) -> NoticeText:
+    """The same text in simplified characters when it is written in
+    traditional ones (the metadata grammar is written in simplified)."""
+    if not looks_traditional((text.title or "") + text.body[:2000]):
+        return text
+    paragraphs = [Paragraph(to_simplified(p.text), p.location) for p in text.paragraphs]
+    title = to_simplified(text.title) if text.title else None
+    closing = find_closing(paragraphs, text.heading or 0)
+    start = text.heading or 0
+    end = closing.index + 1 if closing else min(len(paragraphs), start + 80)
+    body = "\n".join(p.text for p in paragraphs[start:end])
+    return NoticeText(paragraphs, title, text.heading, closing, body, to_simplified(text.full))
+
+
+def _as_written(value: str | None, original: NoticeText, view: NoticeText) -> str | None:
+    """A value found in the simplified view, as the source wrote it (OpenCC's
+    t2s keeps lengths for nearly all text, so positions carry over)."""
+    if value is None or view is original:
+        return value
+    for orig, conv in ((original.title or "", view.title or ""), (squeeze(original.full), squeeze(view.full))):
+        i = conv.find(value)
+        if i >= 0 and len(orig) == len(conv):
+            return orig[i:i + len(value)]
+    return value
+
+
+def read_notice_meta(
+    original: NoticeText, content: DocumentContent, extra_titles: list[str] | None = None
+) -> NoticeMeta:
+    """Title, published, issuer, award, level, stage, period and region."""
+    text = simplified_view(original)
+    meta = NoticeMeta(title=original.title)
+    meta.published = find_published(content, text.paragraphs, text.heading, text.closing)
+    if meta.published:
+        meta.year = int(meta.published[:4])
+    meta.issuer = _issuer(text, content)
+    body_for_award = text.body
+    if extra_titles:
+        body_for_award += "\n" + "\n".join(extra_titles)
+    meta.award = find_award(text.title, body_for_award)
+    award_level = level_of_award(meta.award, meta.issuer)
+    issuer_level = level_of_issuer(meta.issuer)
+    meta.stage = stage_of(text.title, text.body, award_level, issuer_level)
+    if award_level is None and meta.award is None and text.title:
+        award_level = level_of_award(re.sub(r"^.{0,40}?关于", "", squeeze(text.title)), meta.issuer)
+    if award_level is None:
+        if meta.stage == "recommended":
+            award_level = _NEXT_LEVEL.get(issuer_level or "")
+        else:
+            award_level = issuer_level
+    meta.level = award_level or "other"
+    meta.period_start, meta.period_end = find_period(text.body or text.full, meta.year, meta.published)
+    if meta.period_start is None and meta.period_end is None and text.body != text.full:
+        meta.period_start, meta.period_end = find_period(text.full, meta.year, meta.published)
+    meta.region = region_from_places(meta.issuer, "\n".join(filter(None, [text.title, text.body])))
+    meta.issuer = _as_written(meta.issuer, original, text)
+    meta.award = _as_written(meta.award, original, text)
+    return meta
+
+
+def _issuer(text: NoticeText, content: DocumentContent) -> str | None:
+    if text.closing and text.closing.issuer_lines:
+        full = squeeze(text.full)
+        names = [
+            expand_issuer(squeeze(part), full)
+            for line in text.closing.issuer_lines
+            for part in re.split(r"\s{2,}|\u3000+", line.strip())
+            if part.strip()
+        ]
+        # joint issuers are printed side by side or one under the other
+        return " ".join(dict.fromkeys(names))
+    return issuer_from_title(text.title) or find_source(content, text.paragraphs, text.heading)

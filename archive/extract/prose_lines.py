@@ -1,0 +1,104 @@
+"""What a line of a notice is, to the prose reader: a heading that opens or
+switches a nominee list, a line that ends one, a line that names people who
+are not nominees (contacts, reporters, page furniture), or a candidate entry.
+
+Patterns match the *view* of a line (`prose_text.view_of`): simplified,
+half-width punctuation, no spaces unless said.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that name people who are not nominees, or that end a list.
+EXCLUDED_RE = re.compile(
+    r"^[(\[【]?(?:联系人|联系电话|联系方式|咨询电话|监督电话|举报电话|电话|传真|地址|邮箱|电子邮箱|邮编|通讯地址|"
+    r"记者|通讯员|实习生|编辑|责任编辑|编审|审核|审校|校对|初审|复审|终审|签发|来源|作者|摄影|图片|供稿|"
+    r"撰稿|文字|视频|发布时间|发布日期|发布机构|浏览|点击|阅读|打印|关闭|分享|上一篇|下一篇|扫一扫|字号|"
+    r"信息来源|主办|承办|协办|技术支持|版权所有|备案|网站标识码|当前位置|您的位置|您现在的位置|所在位置|首页|"
+    r"索引号|文号|发文字号|主题分类|主题词|成文日期|公开方式|公开范围|公开时限|有效性|生成日期|所属机构|"
+    r"关键词|题名|标题|字体|【|访问量|访问次数)"
+)
+# Labels that name a unit in a notice's apparatus, not a list of nominees.
+APPARATUS_LABEL_RE = re.compile(
+    r"(?:推荐|申报|所在|发文|发布|责任|牵头|报送|填报|工作|主办|承办|协办|联系|举报|受理|监督|实施|主管|"
+    r"归口|组织|指导|支持|评审|审核|审批|考核|公示)(?:单位|机关|部门)$"
+)
+CLOSER_RE = re.compile(
+    r"^(?:公示时间|公示期|公示日期|公示期间|公示期限|如有异议|如对|对公示|反映|受理|特此|抄送|抄报|主送|印发|"
+    r"联系人|联系电话|联系方式|监督电话|举报电话|电话|地址|邮箱|附件|附:|附表|——|--|扫一扫)"
+)
+ATTACHMENT_TITLE_RE = re.compile(r"^附件\d*[:.、]?\d*[.、]?(.*(?:名单|名录|人选|对象))$")
+DEEDS_RE = re.compile(r"事迹|简介|材料$|先进典型|经验|做法")
+DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|"
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+)
+TITLE_LINE_RE = re.compile(r"^关于.*(?:公示|通知|决定|公告|通报|报告|请示)$")
+NOTE_RE = re.compile(r"(?:排名不分先后|按姓氏笔画|姓氏笔划|排序|不分先后|以上|以下按)")
+COUNT_RE = re.compile(
+    r"[(]?\s*(?:共\s*)?(\d+|[一二三四五六七八九十百两]+)\s*(名|人|位|个|家|户|所)(?!人)[^()]{0,10}[)]?$"
+)
+# A heading with a count and the list right after it on the same line.
+COUNTED_LABEL_RE = re.compile(
+    r"^([^,。、:]{1,30}?\(\s*(?:共\s*)?\d+\s*[名人位个家户所][^()]{0,4}\))\s*(?=[^\s)])"
+)
+ORG_KIND_RE = re.compile(
+    r"集体|单位|组织|家庭|班组|团队|基地|示范村|示范区|示范社区|企业|窗口|车间|机关"
+)
+PERSON_KIND_RE = re.compile(
+    r"个人|同志|人员|工作者|党员|干部|人物|标兵|能手|人选|候选人|教师|医生|楷模|好人|之星|志愿者|劳模|"
+    r"劳动模范|英雄|职工|青年|巾帼|工匠|名师|书记|乡贤|护士|民警|代表|战士|军人|母亲|少年|学生|个体|妇女"
+)
+OPENER_RE = re.compile(
+    r"名单|名录|对象|人选|候选|如下|以下|先进|模范|优秀|标兵|表彰|推荐|授予|获奖|称号|光荣榜|榜单|"
+    r"入围|入选|当选|分别是|分别为|"
+    + ORG_KIND_RE.pattern
+    + "|"
+    + PERSON_KIND_RE.pattern
+)
+HEADING_END_RE = re.compile(
+    r"(?:名单|名录|人选|对象|候选人|如下|先进集体|先进个人|集体|个人|单位|工作者|称号|奖|模范|标兵|党员|"
+    r"党组织|家庭|以下同志|以下单位)[)]?$"
+)
+# The end of a sentence that introduces the list after its colon.
+INTRO_END_RE = re.compile(r"(?:名单|名录|人选|对象|候选人|同志|人员|个人|集体|单位|如下|分别是|分别为)$")
+AWARD_SENTENCE_RE = re.compile(
+    r"(?:授予|追授|追认|表彰|表扬|命名|推荐|给予)\s*(?P<names>[\u3400-\u9fff·、, ]{2,300}?)\s*(?:同志|(?=“[^”]{2,40}”\s*(?:荣誉)?称号))"
+    r"|对\s*(?P<names2>[\u3400-\u9fff·、, ]{2,300}?)\s*同志\s*(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖|奖励)"
+)
+WIDE_GAP_RE = re.compile(r"\s{2,}")
+KV_START_RE = re.compile(r"^姓\s*名\s*:")
+
+
+_ANY_COUNT_RE = re.compile(r"(\d+|[一二三四五六七八九十百两]+)\s*(名|人|位|个|家|户|所)(?!人|工作|月|日|年|小时)")
+
+
+def kind_of(text: str) -> str | None:
+    """What a heading announces: "person", "organization" or None (mixed or unsaid)."""
+    org = ORG_KIND_RE.search(text) is not None
+    person = PERSON_KIND_RE.search(text) is not None
+    m = COUNT_RE.search(text) or _ANY_COUNT_RE.search(text)
+    if m:
+        if m.group(2) in "名人位":
+            return "person"
+        if org and not person:
+            return "organization"
+        # （14个）alone also counts people on some sites: let each item decide
+        return None if not (org or person) or (org and person) else "person"
+    if org != person:
+        return "organization" if org else "person"
+    return None
+
+
+def is_plain_narrative(view: str) -> bool:
+    """Running prose that has no numbered entry and no award sentence in it."""
+    if AWARD_VERB_RE.search(view) or INLINE_NUMBER_RE.search(view) or ARABIC_START_RE.match(view):
+        return False
+    return "。" in view[:-1] or view.count(",") >= 3
+
+
+ARABIC_START_RE = re.compile(r"\s*(?:\d{1,3}\s*[.、,:)\s]|[(]\s*\d{1,3}\s*[)]|[①-⑳])")
+AWARD_VERB_RE = re.compile(r"授予|追授|追认|表彰|表扬|命名|推荐|给予")
+AWARD_VERB_TRAD_RE = re.compile(r"授予|追授|追认|追認|表彰|表扬|表揚|命名|推荐|推薦|给予|給予")
+INLINE_NUMBER_RE = re.compile(r"[。;\s](?:\d{1,3}[.、]|[(]\d{1,3}[)]|[①-⑳])\s*[\u3400-\u9fff]")

@@ -1,0 +1,1 @@
+"""Sample notices shipped with gongshi for `gongshi demo` (see samples.toml)."""

@@ -1,0 +1,115 @@
+"""Commendation or decoy; stage; level of the award."""
+
+import pytest
+
+from archive.extract.classify import classify_notice, level_of_award, level_of_issuer, stage_of
+
+COMMENDATIONS = [
+    "关于青海省民族团结进步先进集体和先进个人拟推荐对象的公示",
+    "关于表彰2024年度全县优秀共产党员的决定",
+    "中共某县委关于表彰2024年度先进基层党组织和优秀共产党员的决定",
+    "关于2025年全国五一劳动奖章拟推荐对象的公示",
+    "关于第九届全国道德模范候选人的公示",
+    "某市2024年度“最美家庭”拟命名名单公示",
+    "关于授予张三同志“人民满意公务员”称号的决定",
+    "关于对2024年度安全生产工作先进单位和先进个人予以通报表扬的通报",
+    "关于公布2024年度县级文明单位名单的通知",
+    "我县3名同志拟被推荐为全省优秀共产党员",
+    "2025年三八红旗手（集体）推荐人选公示",
+    "關於2024年度優秀教師擬表彰對象的公示",
+]
+DECOYS = [
+    "任前公示",
+    "关于王某某等同志任前公示",
+    "关于2025年公开招聘教师拟聘用人员名单的公示",
+    "某县2025年事业单位公开招聘体检结果公告",
+    "某县人民医院医疗设备采购项目中标结果公告",
+    "关于召开全县安全生产工作会议的通知",
+    "关于开展2025年度“最美家庭”评选活动的通知",
+    "关于做好2025年全国劳动模范推荐评选工作的通知",
+    "2025年国家助学金拟资助学生名单公示",
+    "关于2025年度拟发展党员对象的公示",
+    "关于拟提拔任用干部的公示",
+    "2025年第二批公务员拟录用人员名单公示",
+    "关于2024年度耕地地力保护补贴发放情况的公示",
+    "关于某某同志拟任职务的公示",
+    "县政府办公室关于印发某县表彰奖励办法的通知",
+    "某镇2025年低保对象名单公示",
+]
+
+
+@pytest.mark.parametrize("title", COMMENDATIONS)
+def test_commendation_titles(title):
+    assert classify_notice(title, "")
+
+
+@pytest.mark.parametrize("title", DECOYS)
+def test_decoy_titles(title):
+    assert not classify_notice(title, "")
+
+
+def test_body_decides_when_title_is_bare():
+    body = "经研究，拟表彰张三等10名同志为全县优秀共产党员，现予以公示。"
+    assert classify_notice("公示", body)
+    assert not classify_notice("公示", "根据干部选拔任用工作条例，现将拟提拔任用干部任前公示如下：")
+    assert not classify_notice("公告", "现将拟聘用人员名单公示如下", extra="姓名 性别 报考岗位 笔试成绩 面试成绩")
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("关于青海省民族团结进步先进集体和先进个人拟推荐对象的公示", "recommended"),
+        ("我县3名同志拟被推荐为全省优秀共产党员", "recommended"),
+        ("关于推荐2025年全国文明家庭候选的公示", "recommended"),
+        ("关于2024年度全县优秀共产党员拟表彰对象的公示", "proposed"),
+        ("某市2024年度“最美家庭”拟命名名单公示", "proposed"),
+        ("关于拟授予王某“优秀教师”称号的公示", "proposed"),
+        ("关于表彰2024年度全县优秀共产党员的决定", "awarded"),
+        ("关于命名第三批民族团结进步示范单位的决定", "awarded"),
+        ("关于对2024年度先进单位予以通报表扬的通报", "awarded"),
+        ("关于公布2024年度县级文明单位名单的通知", "awarded"),
+    ],
+)
+def test_stage(title, expected):
+    assert stage_of(title, "", None, None) == expected
+
+
+def test_candidates_for_a_higher_award_are_recommended():
+    title = "关于第九届全国道德模范候选人的公示"
+    assert stage_of(title, "", "national", "province") == "recommended"
+    assert stage_of(title, "", "national", "national") == "proposed"
+
+
+@pytest.mark.parametrize(
+    "award, issuer, expected",
+    [
+        ("青海省民族团结进步先进集体和先进个人", "中共海西州委统一战线工作领导小组办公室", "province"),
+        ("2025年全国五一劳动奖章", None, "national"),
+        ("中华全国总工会五一劳动奖章", None, "national"),
+        ("全省优秀共产党员", None, "province"),
+        ("海西州劳动模范", None, "prefecture"),
+        ("西宁市优秀教师", None, "prefecture"),
+        ("全县优秀共产党员", "中共天峻县委", "county"),
+        ("格尔木市优秀教师", "格尔木市教育局", "county"),
+        ("最美社区工作者", "某市民政局", None),
+        ("优秀共产党员", None, None),
+    ],
+)
+def test_level_of_award(award, issuer, expected):
+    assert level_of_award(award, issuer) == expected
+
+
+@pytest.mark.parametrize(
+    "issuer, expected",
+    [
+        ("中共海西州委统一战线工作领导小组办公室", "prefecture"),
+        ("青海省人民政府", "province"),
+        ("中共天峻县委组织部", "county"),
+        ("中共西宁市城东区委", "county"),
+        ("西宁市人民政府", "prefecture"),
+        ("中华全国总工会", "national"),
+        ("州委统一战线工作领导小组办公室", "prefecture"),
+    ],
+)
+def test_level_of_issuer(issuer, expected):
+    assert level_of_issuer(issuer) == expected

@@ -1,0 +1,1 @@
+"""Blueprints by concern: search, records, entities, notices, check, archive, api."""
