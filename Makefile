@@ -3,7 +3,7 @@
 
 demo:
 	scripts/setup.sh
-	.venv/bin/gongshi demo --data ./demo-data --host 127.0.0.1 --port 8000
+	.venv/bin/gongshi demo --host 127.0.0.1 --port 8000
 
 test:
 	scripts/setup.sh --test

@@ -92,10 +92,11 @@ def check_candidates(store: Store, candidates: list[dict]) -> dict[str, Any]:
     """`{"results": [{"candidate", "matches", "same_name_only"}, ...]}`, in the order given."""
     parsed = validate_candidates(candidates)
     rows_by_block: dict[str, list[LinkRow]] = {}
-    wanted = sorted({b for c in parsed for b in c.blocks()})
-    for start in range(0, len(wanted), 200):
-        for row in store.link_rows_in_blocks(wanted[start : start + 200]):
-            rows_by_block.setdefault(row["block"], []).append(LinkRow(row))
+    person_names = sorted({c.name for c in parsed if PERSON in c.kinds})
+    org_blocks = sorted({block_key(ORGANIZATION, c.name) for c in parsed if ORGANIZATION in c.kinds})
+    found = [*store.link_rows_by_name(person_names, PERSON), *store.link_rows_in_blocks(org_blocks)]
+    for row in found:
+        rows_by_block.setdefault(block_key(row["kind"], row["name"]), []).append(LinkRow(row))
     entity_cache: dict[str, list[dict[str, Any]]] = {}
     results = []
     for raw, cand in zip(candidates, parsed, strict=True):

@@ -20,7 +20,7 @@ from typing import Any
 
 from archive.errors import BadInput, NotFound
 from archive.linking_cluster import Judgements, LinkRow, cluster_block, split_entity_id
-from archive.linking_rules import block_key
+from archive.linking_rules import ORGANIZATION, PERSON, block_key
 from archive.store import Store
 
 _BLOCKS_PER_QUERY = 200
@@ -56,38 +56,67 @@ def link_records(
 
 
 def _link_some(store: Store, record_ids: list[str], judgements: Judgements) -> LinkStats:
+    """Relink the blocks the given records fall into, and nothing else."""
     stats = LinkStats()
     if not record_ids:
         return stats
     rows = store.records_for_linking(record_ids)
-    rows += store.records_without_link_keys({r["name"] for r in rows})
-    keys = [(r["record_id"], block_key(r["kind"], r["name"])) for r in rows]
-    store.set_link_keys(keys)
-    blocks = sorted({b for _, b in keys})
-    for start in range(0, len(blocks), _BLOCKS_PER_QUERY):
-        rows = store.link_rows_in_blocks(blocks[start : start + _BLOCKS_PER_QUERY])
-        _link_blocks(store, rows, judgements, stats)
+    person_names = sorted({r["name"] for r in rows if r["kind"] == PERSON})
+    orgs = [r for r in rows if r["kind"] != PERSON]
+    if orgs:  # collectives are filed under their normalised name
+        orgs += store.records_without_link_keys({r["name"] for r in orgs}, ORGANIZATION)
+        store.set_link_keys((r["record_id"], block_key(r["kind"], r["name"])) for r in orgs)
+    org_blocks = sorted({block_key(r["kind"], r["name"]) for r in orgs})
+    for start in range(0, len(person_names), _BLOCKS_PER_QUERY):
+        found = store.link_rows_by_name(person_names[start : start + _BLOCKS_PER_QUERY], PERSON)
+        _link_found(store, found, judgements, stats)
+    for start in range(0, len(org_blocks), _BLOCKS_PER_QUERY):
+        found = store.link_rows_in_blocks(org_blocks[start : start + _BLOCKS_PER_QUERY])
+        _link_found(store, found, judgements, stats)
     return stats
+
+
+def _link_found(store: Store, found: list[Any], judgements: Judgements, stats: LinkStats) -> None:
+    blocks: dict[str, list[LinkRow]] = {}
+    for row in found:
+        link_row = LinkRow(row)
+        blocks.setdefault(block_key(link_row.kind, link_row.name), []).append(link_row)
+    updates: list[tuple[str, str | None, int]] = []
+    for block in blocks.values():
+        _link_one(block, judgements, updates, stats)
+    if updates:
+        store.write_links(updates)
 
 
 def _link_all(store: Store, judgements: Judgements, progress: Callable[[int], None] | None) -> LinkStats:
+    """Copy what linking needs into a work table in block order, cluster block
+    by block, then write every change in record order."""
     stats = LinkStats()
-
-    def keys() -> Iterable[tuple[str, str]]:
-        for batch in store.iter_record_names():
-            for r in batch:
-                yield r["record_id"], block_key(r["kind"], r["name"])
-
-    store.set_link_keys(keys(), replace_all=True)
-    for rows in store.iter_link_blocks():
-        _link_blocks(store, rows, judgements, stats)
-        if progress:
-            progress(stats.records)
+    store.start_link_work()
+    try:
+        for batch in store.iter_link_source():
+            store.add_link_work(
+                (
+                    block_key(r["kind"], r["name"]), r["pk"], r["record_id"], r["kind"], r["name"], r["birth"],
+                    r["gender"], r["ethnicity"], r["unit"], r["date"], r["entity_id"], r["link_reason"],
+                )  # fmt: skip
+                for r in batch
+            )
+        store.sort_link_work()
+        for rows in store.iter_link_work_blocks():
+            updates = _cluster_rows(rows, judgements, stats)
+            if updates:
+                store.stage_links(updates)
+            if progress:
+                progress(stats.records)
+        store.finish_link_work()
+    finally:
+        store.end_link_work()
     return stats
 
 
-def _link_blocks(store: Store, rows: list[Any], judgements: Judgements, stats: LinkStats) -> None:
-    """Cluster each block in `rows` (ordered by block) and write what changed."""
+def _cluster_rows(rows: list[Any], judgements: Judgements, stats: LinkStats) -> list[tuple[str, str | None, int]]:
+    """Cluster each block in `rows` (ordered by block); the links that changed."""
     updates: list[tuple[str, str | None, int]] = []
     block: list[LinkRow] = []
     current = None
@@ -99,8 +128,7 @@ def _link_blocks(store: Store, rows: list[Any], judgements: Judgements, stats: L
         block.append(LinkRow(row))
     if block:
         _link_one(block, judgements, updates, stats)
-    if updates:
-        store.write_links(updates)
+    return updates
 
 
 def _link_one(block: list[LinkRow], judgements: Judgements, updates: list, stats: LinkStats) -> None:

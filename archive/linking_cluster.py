@@ -35,8 +35,8 @@ from archive.linking_rules import (
     ORGANIZATION,
     birth_reason,
     full_birth,
-    matching_units,
     normalise_unit,
+    unit_contains,
     unit_reason,
     unit_variants,
     values_conflict,
@@ -239,56 +239,37 @@ def _rows_agree(x: LinkRow, y: LinkRow) -> bool:
     return not (x.ethnicity and y.ethnicity and x.ethnicity != y.ethnicity)
 
 
-def _unit_neighbours(
-    rows: list[LinkRow], variants: list[tuple[str, ...]], weak: list[bool]
-) -> dict[int, list[tuple[int, tuple[str, str]]]]:
-    """For each record lacking a birth month: the records whose units match its own."""
-    with_units = [i for i, v in enumerate(variants) if v]
-    weak_ids = [i for i in with_units if weak[i]]
-    out: dict[int, list[tuple[int, tuple[str, str]]]] = defaultdict(list)
-    if not weak_ids:
-        return out
-    if len(weak_ids) * len(with_units) <= _PAIRWISE_LIMIT:
-        for w in weak_ids:
-            for j in with_units:
-                if j != w:
-                    pair = matching_units(variants[w], variants[j])
-                    if pair:
-                        out[w].append((j, pair))
-        return out
-    # Substring index: every containment pair (shorter ⊆ longer) is found by
-    # looking up the substrings of the longer unit among all units of the block.
-    index: dict[str, list[int]] = defaultdict(list)
-    for i in with_units:
-        for v in variants[i]:
-            index[v].append(i)
-    lengths = sorted({len(v) for v in index})
-    seen: set[tuple[int, int]] = set()
-    for i in with_units:
-        for u in variants[i]:
-            n = len(u)
-            for length in lengths:
-                if length > n:
-                    break
-                for s in range(n - length + 1):
-                    hits = index.get(u[s : s + length])
-                    if not hits:
-                        continue
-                    sub = u[s : s + length]
-                    for j in hits:
-                        if j == i or not (weak[i] or weak[j]):
-                            continue
-                        key = (i, j) if i < j else (j, i)
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        if weak[i]:
-                            out[i].append((j, (u, sub)))
-                        if weak[j]:
-                            out[j].append((i, (sub, u)))
-    for w in out:  # the same order as the pairwise path: by position in the block
-        out[w].sort(key=lambda t: t[0])
-    return out
+def _related_units(units: list[str], weak_units: set[str]) -> dict[str, list[str]]:
+    """For each unit seen on a record without a birth month: the block's units
+    that contain it or that it contains (itself included).
+
+    Works on distinct units, not records: a common name brings thousands of
+    records but far fewer distinct units.
+    """
+    related: dict[str, list[str]] = {u: [u] for u in weak_units}
+    if len(units) * len(weak_units) <= _PAIRWISE_LIMIT:
+        for u in weak_units:
+            related[u].extend(v for v in units if v != u and unit_contains(u, v))
+        return related
+    # Substring index: each containment pair (shorter ⊆ longer) is found by
+    # looking up the substrings of the longer unit among the block's units.
+    known = set(units)
+    lengths = sorted({len(v) for v in units})
+    for longer in units:
+        n = len(longer)
+        found = set()
+        for length in lengths:
+            if length >= n:
+                break
+            for s in range(n - length + 1):
+                sub = longer[s : s + length]
+                if sub in known and sub not in found:
+                    found.add(sub)
+                    if sub in related:
+                        related[sub].append(longer)
+                    if longer in related:
+                        related[longer].append(sub)
+    return related
 
 
 def _link_through_units(cl: _Clusters, order: list[int]) -> None:
@@ -298,21 +279,43 @@ def _link_through_units(cl: _Clusters, order: list[int]) -> None:
     if not any(weak[i] and rows[i].unit for i in range(len(rows))):
         return
     variants = [unit_variants(r.unit) for r in rows]
-    neighbours = _unit_neighbours(rows, variants, weak)
+    holders: dict[str, list[int]] = defaultdict(list)  # unit → records stating it, in block order
+    for i in order:
+        for v in variants[i]:
+            holders[v].append(i)
+    weak_units = {v for i, vs in enumerate(variants) if weak[i] for v in vs}
+    related = _related_units(list(holders), weak_units)
     rank = {i: k for k, i in enumerate(order)}
+    births, find = cl.births, cl.find
     for w in order:
-        found = neighbours.get(w)
-        if not found:
+        if not weak[w] or not variants[w]:
             continue
-        agreeing = [(j, pair) for j, pair in found if _rows_agree(rows[w], rows[j])]
-        own = cl.find(w)
-        with_birth = {cl.find(j) for j, _ in agreeing if cl.births[cl.find(j)]}
-        if cl.births[own]:
-            with_birth.add(own)
-        if len(with_birth) > 1:
-            continue  # could be either namesake: leave it for a person to judge
-        agreeing.sort(key=lambda t: (not cl.births[cl.find(t[0])], rank[t[0]]))
-        for j, pair in agreeing:
+        row = rows[w]
+        own = find(w)
+        person = own if births[own] else None  # the one namesake with a birth month it may join
+        ambiguous = False
+        joins: list[tuple[int, tuple[str, str]]] = []
+        for u in variants[w]:
+            for v in related[u]:
+                for j in holders[v]:
+                    if j == w or not _rows_agree(row, rows[j]):
+                        continue
+                    root = find(j)
+                    if births[root]:
+                        if person is None:
+                            person = root
+                        elif person != root:
+                            ambiguous = True  # could be either namesake: leave it for a person
+                            break
+                    joins.append((j, (u, v)))
+                if ambiguous:
+                    break
+            if ambiguous:
+                break
+        if ambiguous or not joins:
+            continue
+        joins.sort(key=lambda t: (not births[find(t[0])], rank[t[0]]))
+        for j, pair in joins:
             cl.union(w, j, "同名，" + unit_reason(pair))
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from archive.extract.normalise import ETHNIC_GROUPS
 
@@ -85,6 +86,7 @@ def normalise_unit(text: str | None) -> str | None:
     return value or None
 
 
+@lru_cache(maxsize=200_000)  # units repeat across records and blocks
 def unit_variants(text: str | None) -> tuple[str, ...]:
     """The normalised units of one cell (a cell may list several)."""
     if not text:

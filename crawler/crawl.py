@@ -39,10 +39,13 @@ class Outcome:
 
 
 class CrawlHandler(Protocol):
-    def list_page(self, task: Task, exchange: Exchange) -> bytes | None:
+    """Keeps what the crawler fetches.  `exchange` is None when the task says an
+    interrupted attempt of this run already fetched the page: the kept copy serves."""
+
+    def list_page(self, task: Task, exchange: Exchange | None) -> bytes | None:
         """Keep the exchange; return the page to read links from (the archived copy after a 304), or None."""
 
-    def notice(self, task: Task, exchange: Exchange, fetch: FetchFn) -> Outcome:
+    def notice(self, task: Task, exchange: Exchange | None, fetch: FetchFn) -> Outcome:
         """Keep the notice (fetching its attachments with `fetch`) and say what became of it."""
 
     def other(self, exchange: Exchange, role: str) -> None:
@@ -217,20 +220,24 @@ class Crawler:
         return self.fetcher.fetch(task.url, etag=task.etag, last_modified=task.last_modified)
 
     def _list_page(self, task: Task) -> None:
-        ex = self._fetch(task)
-        if ex.refused:
+        ex = None if task.fetched_this_run else self._fetch(task)
+        if ex is not None and ex.refused:
             self._refused(task, ex)
             return
-        self.stats.bump("list_pages")
+        if ex is not None:
+            self.stats.bump("list_pages")
         body = self.handler.list_page(task, ex)
         if body is None:
-            message = ex.describe()
+            message = ex.describe() if ex is not None else f"{task.url}: no archived copy"
             self.stats.error(message)
             self.frontier.mark_error(task.url, message)
             return
-        if ex.not_modified:
+        if ex is not None and ex.not_modified:
             self.stats.bump("not_modified")
-        page = read_list_page(body, ex.url, ex.content_type if ex.ok else None)
+        if ex is None:
+            page = read_list_page(body, task.url)
+        else:
+            page = read_list_page(body, ex.url, ex.content_type if ex.ok else None)
         items = []
         with self._lock:
             seen = self._list_pages_by_host.get(task.host, 0) + 1
@@ -252,16 +259,17 @@ class Crawler:
             self._wake.set()
 
     def _notice(self, task: Task) -> None:
-        ex = self._fetch(task)
-        if ex.refused:
-            self._refused(task, ex)
-            return
-        self.stats.bump("notice_pages")
-        if ex.not_modified:
-            self.stats.bump("not_modified")
+        ex = None if task.fetched_this_run else self._fetch(task)
+        if ex is not None:
+            if ex.refused:
+                self._refused(task, ex)
+                return
+            self.stats.bump("notice_pages")
+            if ex.not_modified:
+                self.stats.bump("not_modified")
         outcome = self.handler.notice(task, ex, self._fetch_attachment)
         if outcome.state == "error":
-            message = outcome.note or ex.describe()
+            message = outcome.note or (ex.describe() if ex is not None else task.url)
             self.stats.error(message)
             self.frontier.mark_error(task.url, message)
         else:

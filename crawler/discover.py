@@ -97,7 +97,9 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
                 continue  # a wrong declaration is common: try the next guess
     try:
         return body.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(body) - 3:  # a character cut at the end (a truncated read): still UTF-8
+            return body[: exc.start].decode("utf-8", "replace")
         return body.decode("gb18030", "replace")
 
 
@@ -139,8 +141,8 @@ def _links(root: lxml.html.HtmlElement, base: str) -> list[Link]:
             continue
         text = " ".join(a.text_content().split())
         title = " ".join((a.get("title") or "").split())
-        if len(title) > len(text):  # lists cut long titles short: "关于拟推荐…"
-            text = title
+        if title and (len(title) > len(text) or title.startswith(text.rstrip(".…").strip())):
+            text = title  # lists cut long titles short ("关于拟推荐…") and keep the whole in title=
         out.append(Link(canonical_url(absolute), text))
     return out
 
@@ -204,20 +206,34 @@ def _literal(raw: str, scripts: str) -> int | str | None:
     return None
 
 
-def _fill_underscore_range(page_url: str, last_url: str, limit: int) -> list[str]:
-    """index.html … index_49.html, from a 尾页 link to index_49.html."""
+_NUMBERED = re.compile(r"^(?P<stem>.*?)(?P<n>\d+)(?P<ext>\.[A-Za-z0-9]+)?$")
+
+
+def fill_page_range(page_url: str, last_url: str, limit: int) -> list[str]:
+    """Every page up to a 尾页 link: index_49.html → index_1 … index_49; column-index-12.shtml → 1 … 12.
+
+    Only for the same directory and a file name that differs from the
+    current page's in its final number (or lacks one, as index.html does).
+    """
     a, b = urlsplit(page_url), urlsplit(last_url)
     if a.netloc != b.netloc or posixpath.dirname(a.path) != posixpath.dirname(b.path) or a.query or b.query:
         return []
-    ma = _UNDERSCORE_PAGE.match(posixpath.basename(a.path) or "index.html")
-    mb = _UNDERSCORE_PAGE.match(posixpath.basename(b.path))
-    if not ma or not mb or not mb.group("n") or ma.group("stem") != mb.group("stem") or ma.group("ext") != mb.group("ext"):
+    last = _NUMBERED.match(posixpath.basename(b.path))
+    if not last:
         return []
-    last = min(int(mb.group("n")), limit)
+    stem, ext = last.group("stem"), last.group("ext") or ""
+    here = posixpath.basename(a.path) or "index.html"
+    this = _NUMBERED.match(here)
+    bare = _UNDERSCORE_PAGE.match(here)
+    same_family = (this and this.group("stem") == stem and (this.group("ext") or "") == ext) or (
+        bare and not bare.group("n") and stem == bare.group("stem") + "_" and bare.group("ext") == ext
+    )
+    if not same_family:
+        return []
     directory = posixpath.dirname(b.path) + "/"
-    stem, ext = mb.group("stem"), mb.group("ext")
     return [
-        urlunsplit((b.scheme, b.netloc, f"{directory}{stem}_{n}{ext}", "", "")) for n in range(1, last + 1)
+        urlunsplit((b.scheme, b.netloc, f"{directory}{stem}{n}{ext}", "", ""))
+        for n in range(1, min(int(last.group("n")), limit) + 1)
     ]
 
 
@@ -237,11 +253,10 @@ def read_list_page(body: bytes, url: str, content_type: str | None = None) -> Li
             if urlsplit(link.url).netloc == urlsplit(here).netloc and not looks_like_calendar(link.url):
                 pages.setdefault(link.url)
                 if link.text.strip() in ("尾页", "末页", "最后一页", "最末页", "last"):
-                    for filled in _fill_underscore_range(here, link.url, MAX_SCRIPT_PAGES):
+                    for filled in fill_page_range(here, link.url, MAX_SCRIPT_PAGES):
                         pages.setdefault(canonical_url(filled))
             continue
-        if is_attachment(link):
-            continue
+        # A link to a file (pdf, doc, xls) with a notice's title is a notice in file form.
         if not same_site(link.url, here) or len(_CJK.findall(link.text)) < 6:
             continue
         if link.url not in candidates or len(link.text) > len(candidates[link.url].text):

@@ -42,6 +42,7 @@ class Task(Protocol):
     revalidate: bool
     etag: str | None
     last_modified: str | None
+    fetched_this_run: bool  # an attempt of this run, cut short, already has it: no need to ask again
 
 
 class Frontier(Protocol):
@@ -77,6 +78,7 @@ class MemoryTask:
     revalidate: bool = False
     etag: str | None = None
     last_modified: str | None = None
+    fetched_this_run: bool = False
 
 
 class MemoryFrontier:

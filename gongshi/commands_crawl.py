@@ -37,6 +37,7 @@ from crawler import (
     Task,
     attachment_links,
     canonical_url,
+    decode_html,
     load_sources,
 )
 from gongshi.wiring import Services
@@ -86,20 +87,27 @@ class ArchiveHandler:
 
     def _archived(self, ex: Exchange, label: str | None = None) -> Fetched | None:
         """After a 304: a revisit record, and the copy archived before."""
-        doc = self.store.latest_document(ex.url)
-        if doc is None:
+        if self.store.latest_document(ex.url) is None:
             return None
         self.store.record_revisit(
             url=ex.url, fetched_at=ex.started_at, response_headers=ex.response_headers,
             request_headers=ex.request_headers, status=ex.status or 304, reason=ex.reason or "Not Modified",
         )
-        data = self.store.document_payload(doc.doc_id)
-        return Fetched(url=doc.url, data=data or b"", content_type=doc.content_type, status=doc.status,
-                       etag=doc.etag, last_modified=doc.last_modified, label=label)
+        return self._kept(ex.url, label)
 
-    # -- list pages --------------------------------------------------------------
+    def _kept(self, url: str, label: str | None = None) -> Fetched | None:
+        """The copy archived last, as a `Fetched` (no new record: nothing was asked)."""
+        doc = self.store.latest_document(url)
+        if doc is None:
+            return None
+        return Fetched(url=doc.url, data=self.store.document_payload(doc.doc_id) or b"",
+                       content_type=doc.content_type, status=doc.status, etag=doc.etag,
+                       last_modified=doc.last_modified, label=label)
 
-    def list_page(self, task: Task, ex: Exchange) -> bytes | None:
+    def list_page(self, task: Task, ex: Exchange | None) -> bytes | None:
+        if ex is None:
+            kept = self._kept(task.url)
+            return kept.data if kept else None
         self._keep_hops(ex)
         if ex.ok:
             archive_document(self.store, fetched_from(ex))
@@ -112,9 +120,14 @@ class ArchiveHandler:
 
     # -- notices -----------------------------------------------------------------
 
-    def notice(self, task: Task, ex: Exchange, fetch: FetchFn) -> Outcome:
-        self._keep_hops(ex)
+    def notice(self, task: Task, ex: Exchange | None, fetch: FetchFn) -> Outcome:
         url = task.url
+        if ex is None:  # an interrupted attempt of this run fetched it: go on from its copy
+            kept = self._kept(url)
+            if kept is None:
+                return Outcome("error", f"{url}: no archived copy")
+            return self._keep_notice(task, kept, fetch, not_modified=False)
+        self._keep_hops(ex)
         if ex.gone:
             self._keep_response(ex)
             if self.store.mark_gone(url):
@@ -127,10 +140,13 @@ class ArchiveHandler:
         else:
             self._keep_response(ex)
             return Outcome("error", ex.describe())
+        return self._keep_notice(task, main, fetch, not_modified=ex.not_modified)
 
+    def _keep_notice(self, task: Task, main: Fetched, fetch: FetchFn, not_modified: bool) -> Outcome:
+        url = task.url
         known = self.store.current_documents(url)
         unchanged_main = known is not None and known.main_sha == _sha(main.data)
-        if ex.not_modified and unchanged_main:
+        if not_modified and unchanged_main:
             links = list(known.attachments)  # the page is as it was: so are its links
         else:
             links = self._attachment_links(main)
@@ -139,6 +155,9 @@ class ArchiveHandler:
             self.store.touch_notice(url)
             self._count("unchanged")
             return _outcome(problems)
+        if _garbled(main.data):
+            archive_document(self.store, main)
+            return Outcome("error", f"{url}: not a readable page (binary or garbled bytes)")
         # Queued first: if the process dies after saving, the next run still indexes it.
         self.store.queue_index(notice_id_for(url))
         try:
@@ -152,7 +171,11 @@ class ArchiveHandler:
         if source is not None and source.region and not parsed.meta.region:
             self.store.set_region_if_unstated(url, source.region)
         self._count(result.status)
-        self._count("records", len(result.added))
+        if result.status == "new":
+            self._count("records_new", len(result.added))
+        elif result.status == "changed":
+            self._count("records_changed", len(result.added))
+            self._count("records_withdrawn", len(result.removed))
         if not parsed.is_commendation:
             self._count("not_commendation")
         self.indexer.notify()
@@ -167,8 +190,9 @@ class ArchiveHandler:
                 found.setdefault(canonical_url(href), text or None)
         except GongshiError:
             pass  # an unreadable page: the crawler's own reading may still find links
-        for link in attachment_links(main.data, main.url, main.content_type):
-            found.setdefault(link.url, link.text or None)
+        if _looks_like_html(main.data):
+            for link in attachment_links(main.data, main.url, main.content_type):
+                found.setdefault(link.url, link.text or None)
         return [(u, t) for u, t in found.items() if urlsplit(u).scheme in ("http", "https")]
 
     def _fetch_attachments(
@@ -182,6 +206,11 @@ class ArchiveHandler:
         attachments: list[Fetched] = []
         problems: list[str] = []
         for href, label in links:
+            if self.store.fetched_this_run(href):  # by an interrupted attempt, or for another notice
+                kept = self._kept(href, label)
+                if kept is not None:
+                    attachments.append(kept)
+                    continue
             before = self.store.latest_document(href)
             ex = fetch(href, etag=before.etag if before else None,
                        last_modified=before.last_modified if before else None)
@@ -273,6 +302,26 @@ class IndexUpdater:
         return self.flush()
 
 
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    return b"<" in data[:2048] and not data.startswith(_BINARY_MAGIC)
+
+
+def _garbled(data: bytes) -> bool:
+    """Bytes that are no document: served as a page, but binary noise.
+
+    Extraction would read them as text without records and call it a
+    decoy; the crawl reports them as the fault they are instead.
+    """
+    if not data.strip() or data.startswith(_BINARY_MAGIC):
+        return False
+    text = decode_html(data[:8192])
+    bad = sum(1 for c in text if c == "\ufffd" or (c < " " and c not in "\t\n\r\f"))
+    return bad > 0.03 * len(text)
+
+
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -357,9 +406,10 @@ def _setup_logging(services: Services, progress: Progress) -> list[logging.Handl
 def summary_line(stats: CrawlStats, counts: Counter[str], seconds: float) -> str:
     return (
         f"{stats.pages} pages ({stats.list_pages} lists, {stats.notice_pages} notices, {stats.attachments} "
-        f"attachments, {stats.not_modified} unchanged 304), notices: {counts['new']} new, {counts['changed']} "
-        f"changed, {counts['unchanged']} unchanged, {counts['gone']} gone; {counts['records']} records added; "
-        f"{len(stats.errors)} errors; {seconds:.1f} s"
+        f"attachments; {stats.not_modified} answered 304 Not Modified); notices: {counts['new']} new, "
+        f"{counts['changed']} changed, {counts['unchanged']} unchanged, {counts['gone']} gone; records: "
+        f"{counts['records_new']} new, {counts['records_changed']} in changed notices "
+        f"({counts['records_withdrawn']} withdrawn); {len(stats.errors)} errors; {seconds:.1f} s"
     )
 
 

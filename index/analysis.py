@@ -44,9 +44,11 @@ TEXT_FIELDS: tuple[str, ...] = ("name_exact", "name", "pinyin", "text")
 # found are a filter — far cheaper than walking bigram postings (卫生 is in a
 # sixth of all records), and exact where bigrams are only approximate.
 UNIT_SUBSTRING = "unit"
-# Record fields (and notice fields) whose words are searchable beyond name and unit.
+# Record fields whose words are searchable beyond name and unit.  The notice's
+# award and issuer are not: shared by every record of a notice, they would add
+# a third of all terms and match whole notices, which the filters (level,
+# region, year, stage) already select.
 _OTHER_TEXT_KEYS = ("position", "title", "industry", "org_type", "category", "remarks", "deeds")
-_NOTICE_TEXT_KEYS = ("award", "issuer")
 MAX_QUERY_PIECES = 12
 
 
@@ -118,7 +120,8 @@ class IndexedRecord:
     published: int
 
     def region_prefixes(self) -> list[str]:
-        r = self.region or ""
+        """Every prefix of the region (spaces dropped): a region filter is a prefix."""
+        r = "".join((self.region or "").split())
         return [r[:i] for i in range(1, len(r) + 1)]
 
 
@@ -128,10 +131,7 @@ def index_record(record: dict) -> IndexedRecord:
     exact, name_terms, pinyin = _name_views(record.get("name") or "", record.get("kind") == "person")
     unit = record.get("unit")
     other = " ".join(v for k in _OTHER_TEXT_KEYS if (v := record.get(k)))
-    notice_text = " ".join(v for k in _NOTICE_TEXT_KEYS if (v := notice.get(k)))
     text_terms = grams(fold(other), unigrams=False) if other else []
-    if notice_text:
-        text_terms.extend(_notice_terms(notice_text))
     year = notice.get("year")
     return IndexedRecord(
         record_id=record["record_id"],
@@ -148,11 +148,6 @@ def index_record(record: dict) -> IndexedRecord:
         year=int(year) if year is not None else None,
         published=published_key(notice.get("published")),
     )
-
-
-@lru_cache(maxsize=16_384)
-def _notice_terms(notice_text: str) -> tuple[str, ...]:
-    return tuple(grams(fold(notice_text), unigrams=False))
 
 
 # --- queries -----------------------------------------------------------------

@@ -95,7 +95,7 @@ def parse_search_params(params: Mapping[str, Any]) -> SearchQuery:
         kind=_choice(params, "kind", KINDS),
         stage=_choice(params, "stage", STAGES),
         level=_choice(params, "level", LEVELS),
-        region=fold_cached(region) if region else None,
+        region="".join(fold_cached(region).split()) if region else None,
         page=page,
         size=size,
     )

@@ -32,6 +32,7 @@ class FacetColumns:
     postings: dict[str, dict[object, list[int]]]  # field → value → docnums, newest first
     live: bytearray  # 1 for each docnum not deleted
     units: dict[str, list[int]]  # folded unit → docnums (substring search, see index.analysis)
+    rank: list[int]  # docnum → its position in `order` (newest first)
 
     @classmethod
     def build(
@@ -60,7 +61,10 @@ class FacetColumns:
                 u = units[d]
                 if u:
                     by_unit.setdefault(u, []).append(d)
-        return cls(values, published, order, postings, live, by_unit)
+        rank = [len(order)] * len(published)
+        for i, d in enumerate(order):
+            rank[d] = i
+        return cls(values, published, order, postings, live, by_unit, rank)
 
     def __len__(self) -> int:
         return len(self.order)

@@ -37,11 +37,12 @@ _TIE_SLACK = 50
 def _schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("record_id", stored=True, tokenizer_name="raw", index_option="basic")
+    # Terms arrive deduplicated (index.analysis), so frequencies would all be 1.
     for name in TEXT_FIELDS:
-        sb.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="basic")
     for name in _STRING_FACETS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
-    sb.add_text_field("region_prefix", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("region_prefix", tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field(UNIT_SUBSTRING, tokenizer_name="raw", index_option="basic")
     sb.add_integer_field("year", indexed=True, fast=True)
     sb.add_integer_field("published", fast=True)
@@ -65,8 +66,8 @@ def _document(record: dict) -> tantivy.Document:
             doc.add_text(name, value)
     if r.unit:
         doc.add_text(UNIT_SUBSTRING, r.unit)
-    for prefix in r.region_prefixes():
-        doc.add_text("region_prefix", prefix)
+    if r.region:
+        doc.add_text("region_prefix", " ".join(r.region_prefixes()))
     if r.year is not None:
         doc.add_integer("year", r.year)
     doc.add_integer("published", r.published)
@@ -85,9 +86,10 @@ def _text_query(plan: QueryPlan, units: list[str]) -> Query:
                     q = Query.term_set_query(SCHEMA, UNIT_SUBSTRING, found)
                     alts.append((Occur.Should, Query.const_score_query(q, alt.boost)))
                 continue
-            terms = [Query.term_query(SCHEMA, alt.field, t, index_option="freq") for t in alt.terms]
+            terms = [Query.term_query(SCHEMA, alt.field, t, index_option="basic") for t in alt.terms]
             q = terms[0] if len(terms) == 1 else Query.boolean_query([(Occur.Must, t) for t in terms])
-            alts.append((Occur.Should, Query.boost_query(q, alt.boost)))
+            # A constant per way of matching, as in the whoosh engine (see WhooshIndex._match).
+            alts.append((Occur.Should, Query.const_score_query(q, alt.boost)))
         clauses.append((Occur.Must, Query.boolean_query(alts)))
     return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
 

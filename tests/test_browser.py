@@ -100,6 +100,10 @@ def test_research_walk_through_the_demo(browser, demo_server):
         citation = page.locator("#citation").inner_text()
         assert "[EB/OL]" in citation and "/archive/" in citation
         assert page.locator("button.copy").is_visible()  # shown because script runs here
+        w.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=demo_server.url)
+        page.locator("button.copy").click()
+        page.wait_for_function("document.querySelector('button.copy').textContent === '已复制'")
+        assert page.evaluate("navigator.clipboard.readText()") == citation.strip()
         record_url = page.url
         w.shot("03-record")
 
@@ -111,13 +115,20 @@ def test_research_walk_through_the_demo(browser, demo_server):
         assert years == sorted(years) and {"2021", "2025"} <= set(years)
         w.shot("04-entity")
 
+        # the notice the record comes from: its documents and records
+        page.goto(record_url)
+        page.locator("p.crumbs a").click()
+        page.wait_for_load_state()
+        assert "/notices/" in page.url and page.locator("section.records tbody tr").count() == 12
+        w.shot("05-notice")
+
         # and to the archived copy: the exact text of the seed notice
         page.goto(record_url)
         with page.expect_navigation():
             page.locator("section.source a.archive-link").click()
         assert "/archive/" in page.url
         assert "东主才让" in page.locator("body").inner_text()
-        w.shot("05-archived-copy")
+        w.shot("06-archived-copy")
 
         # download the CSV of the whole result set and read it back
         page.goto(demo_server.url + "/?q=东主才让")
@@ -139,7 +150,7 @@ def test_research_walk_through_the_demo(browser, demo_server):
         classes = [c.get_attribute("class") for c in cards.all()]
         assert classes == ["candidate matched", "candidate namesake", "candidate new"]
         assert "匹配依据" in cards.nth(0).inner_text() and "仅同名" in cards.nth(1).inner_text()
-        w.shot("06-check")
+        w.shot("07-check")
         with page.expect_download() as info:
             page.locator("form.inline button").click()
         checked = Path(info.value.path()).read_bytes().decode("utf-8")
@@ -157,11 +168,11 @@ def test_phone_layout(browser, demo_server):
         w.page.goto(demo_server.url + "/?q=东主才让")
         width = w.page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing wider than the phone
-        w.shot("07-phone-search")
+        w.shot("08-phone-search")
         w.page.locator("article.hit h2 a").first.click()
         w.page.wait_for_load_state()
         assert w.page.evaluate("document.documentElement.scrollWidth") <= 390
-        w.shot("08-phone-record")
+        w.shot("09-phone-record")
     finally:
         w.close()
 

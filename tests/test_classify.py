@@ -113,3 +113,43 @@ def test_level_of_award(award, issuer, expected):
 )
 def test_level_of_issuer(issuer, expected):
     assert level_of_issuer(issuer) == expected
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("关于表彰2024年度政府采购工作先进单位的决定", True),
+        ("关于表彰在2024年高考中取得优异成绩的学校的决定", True),
+        ("关于张某某同志作为全国劳动模范推荐人选考察对象的公示", True),
+        ("2025年优秀教师招聘公告", False),
+        ("关于优秀人才引进拟聘用人员的公示", False),
+    ],
+)
+def test_titles_with_both_kinds_of_words(title, expected):
+    assert classify_notice(title, "") is expected
+
+
+def test_candidates_for_the_issuers_own_honour_are_proposed():
+    title = "关于海西州2024年度优秀教师推荐人选的公示"
+    assert stage_of(title, "", "prefecture", "prefecture") == "proposed"
+    assert stage_of(title, "", "prefecture", "county") == "recommended"
+    assert stage_of(title, "", None, "prefecture") == "recommended"
+
+
+def test_recommendation_words_in_a_title_but_not_a_bodys_selection_process():
+    assert stage_of("关于推荐2025年全省五一劳动奖章人选的公示", "", "province", "county") == "recommended"
+    body = "经各单位推荐、县委审核，拟表彰以下对象为全县优秀共产党员，现予公示。"
+    assert stage_of("公示", body, None, None) == "proposed"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于2025年度拟推荐高级职称评审人员的公示",
+        "关于拟推荐某某同志为县人大代表候选人的公示",
+        "关于村（社区）“两委”换届拟推荐人选的公示",
+        "关于2025年拟推荐后备干部人选的公示",
+    ],
+)
+def test_recommendations_that_are_not_honours(title):
+    assert not classify_notice(title, "")

@@ -3,7 +3,9 @@
 import pytest
 
 from archive.extract import parse_notice
-from archive.extract.meta import expand_issuer, find_award, find_period
+from archive.extract.awards import find_award
+from archive.extract.dates import find_period
+from archive.extract.meta import expand_issuer
 from archive.extract.regions import region_from_places
 from archive.model import SourceDocument
 
@@ -118,3 +120,15 @@ def test_published_from_closing_date_in_chinese_numerals():
     assert m.issuer == "中共某某县委 某某县人民政府"
     assert (m.stage, m.level) == ("awarded", "county")
     assert [r.name for r in parsed.records] == ["城关镇人民政府", "县人民医院"]
+
+
+def test_published_from_the_address_as_a_last_resort():
+    from archive.extract.dates import date_in_url
+
+    assert date_in_url("http://www.x.gov.cn/zwgk/tzgg/202509/t20250908_123.html") == "2025-09-08"
+    assert date_in_url("http://x.cn/news/2025-09-08/1.html") == "2025-09-08"
+    assert date_in_url("http://x.cn/a/1.html") is None
+
+
+def test_period_with_a_start_only():
+    assert find_period("自2025年9月8日起公示5个工作日", 2025, None) == ("2025-09-08", None)

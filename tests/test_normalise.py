@@ -122,3 +122,17 @@ def test_free_text_and_placeholders():
 def test_free_text_keeps_characters_as_written():
     assert normalise_free_text("统战部（宣传部）副部长") == "统战部（宣传部）副部长"
     assert normalise_free_text("\u3000海西州 教育局\u3000") == "海西州教育局"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("1980.05（44岁）", "1980-05"), ("1980年5月出生", "1980-05"), ("29221", "1980-01"),
+     ("29221.0", "1980-01"), ("12345678", None)],
+)
+def test_birth_with_notes_and_spreadsheet_serials(raw, expected):
+    assert normalise_birth(raw) == expected
+
+
+def test_political_with_joining_date():
+    assert normalise_political("中共党员（2001.07）") == "中共党员"
+    assert normalise_political("中共党员2001.07入党") == "中共党员"

@@ -161,7 +161,8 @@ def test_attachment_links_found_for_the_crawler():
         """<p>拟表彰对象名单详见附件。</p>
 <p><a href="/files/a.docx">附件1：拟表彰个人名单.docx</a></p>
 <p><a href="/files/b.XLS?id=3">拟表彰集体名单</a></p><p><a href="/files/c.pdf#page=1">c.pdf</a></p>
-<p><a href="/tzgg/2.html">上一篇：关于…的通知</a></p><p><a href="download.jsp?id=9">附件2 事迹材料</a></p>""",
+<p><a href="/tzgg/2.html">上一篇：关于…的通知</a></p><p><a href="download.jsp?id=9">附件2 事迹材料</a></p>
+<p><a href="/down?fid=77">拟表彰对象名单.xlsx</a></p>""",
     )
     parsed = parse(html)
     hrefs = [h for h, _ in parsed.attachments]
@@ -170,4 +171,35 @@ def test_attachment_links_found_for_the_crawler():
         "http://www.example.gov.cn/files/b.XLS?id=3",
         "http://www.example.gov.cn/files/c.pdf#page=1",
         "http://www.example.gov.cn/tzgg/download.jsp?id=9",
+        "http://www.example.gov.cn/down?fid=77",
     ]
+
+
+def test_decision_with_category_column_and_collectives_in_the_unit_column():
+    html = """<html><head><meta charset="utf-8">
+<meta name="ArticleTitle" content="中共某某市委 某某市人民政府关于表彰2024年度全市脱贫攻坚先进集体和先进个人的决定">
+<meta name="PubDate" content="2025-01-06 16:30"></head><body>
+<h1>中共某某市委 某某市人民政府关于表彰2024年度全市脱贫攻坚先进集体和先进个人的决定</h1>
+<p>　　为表彰先进，市委、市政府决定，授予市农业农村局等2个单位“全市脱贫攻坚先进集体”称号，授予王大力等3名同志“全市脱贫攻坚先进个人”称号。</p>
+<p style="text-align:right">中共某某市委　　　某某市人民政府</p><p style="text-align:right">2024年12月30日</p>
+<table border="1"><thead><tr><th>类别</th><th>单位</th><th>姓名</th><th>职务</th></tr></thead><tbody>
+<tr><td rowspan="2">先进集体</td><td>市农业农村局</td><td></td><td></td></tr>
+<tr><td>某某区大河镇人民政府</td><td></td><td></td></tr>
+<tr><td rowspan="3">先进个人</td><td rowspan="2">某某县</td><td>王大力</td><td>县委办副主任</td></tr>
+<tr><td>李　红</td><td>驻村第一书记</td></tr>
+<tr><td>某某区</td><td>马　成（回族）</td><td>大河镇党委书记</td></tr>
+</tbody></table></body></html>"""
+    parsed = parse(html.encode())
+    got = [(r.kind, r.name, r.unit, r.position, r.category) for r in parsed.records]
+    assert got == [
+        ("organization", "市农业农村局", None, None, "先进集体"),
+        ("organization", "某某区大河镇人民政府", None, None, "先进集体"),
+        ("person", "王大力", "某某县", "县委办副主任", "先进个人"),
+        ("person", "李红", "某某县", "驻村第一书记", "先进个人"),
+        ("person", "马成", "某某区", "大河镇党委书记", "先进个人"),
+    ]
+    assert parsed.records[4].ethnicity == "回族"
+    m = parsed.meta
+    assert (m.stage, m.level, m.published) == ("awarded", "prefecture", "2025-01-06")
+    assert m.issuer == "中共某某市委 某某市人民政府"
+    assert m.award == "全市脱贫攻坚先进集体和先进个人"

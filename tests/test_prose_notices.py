@@ -323,3 +323,129 @@ def test_group_labels_without_a_place_suffix() -> None:
     assert got["马福海"].unit == "浩门镇干部"
     assert got["李国栋"].unit == "平安区三合镇党委书记"
     assert (got["赵敏"].gender, got["赵敏"].ethnicity) == ("女", "回族")
+
+
+def test_group_heading_that_names_a_unit_gives_the_members_their_unit() -> None:
+    recs = parse_text(
+        """
+附：先进个人名单（按单位排列）
+县教育局（3名）：李明、张海燕、韩永福
+县卫生健康局（2名）：马晓红、才让吉（女）
+城关镇人民政府（1名）：赵国栋（城关镇西街社区）
+"""
+    )
+    assert [(r.name, r.unit) for r in recs] == [
+        ("李明", "县教育局"),
+        ("张海燕", "县教育局"),
+        ("韩永福", "县教育局"),
+        ("马晓红", "县卫生健康局"),
+        ("才让吉", "县卫生健康局"),
+        ("赵国栋", "城关镇西街社区"),  # its own unit wins
+    ]
+
+
+def test_last_collective_before_the_signature_is_kept_when_the_count_says_so() -> None:
+    recs = parse_text(
+        """
+全县先进基层党组织（3个）
+中共城关镇东街社区支部委员会
+中共县人民医院内科支部委员会
+中共河阴镇下排村支部委员会
+中共化隆回族自治县委员会
+2024年6月28日
+"""
+    )
+    assert [r.name for r in recs] == [
+        "中共城关镇东街社区支部委员会",
+        "中共县人民医院内科支部委员会",
+        "中共河阴镇下排村支部委员会",
+    ]
+
+
+def test_bulleted_news_list_with_brackets_in_units() -> None:
+    recs = parse_text(
+        """
+厦门市入围的3人分别是：
+●林雅琴 厦门大学附属第一医院副护士长(副主任护师)
+●张水利 厦门象屿集团有限公司党委书记、董事长
+●石　琳  合肥工业大学教授,安徽省汽车行业协会会长
+（记者 陈晓东）
+"""
+    )
+    assert [(r.name, r.unit) for r in recs] == [
+        ("林雅琴", "厦门大学附属第一医院副护士长(副主任护师)"),
+        ("张水利", "厦门象屿集团有限公司党委书记、董事长"),
+        ("石琳", "合肥工业大学教授,安徽省汽车行业协会会长"),
+    ]
+
+
+def test_wrapped_position_and_four_character_name() -> None:
+    recs = parse_text(
+        """
+全县优秀共产党员（2名）
+韩乙四夫  县农业农村局农技推广站站长
+欧阳兰  蚌埠国显科技有限公司、深圳市国显科技有限公司
+总经理
+"""
+    )
+    assert [(r.name, r.unit) for r in recs] == [
+        ("韩乙四夫", "县农业农村局农技推广站站长"),
+        ("欧阳兰", "蚌埠国显科技有限公司、深圳市国显科技有限公司总经理"),
+    ]
+
+
+def test_count_in_ge_with_names_and_collectives_mixed() -> None:
+    recs = parse_text(
+        """
+一、2013年“最美新乡人”名单(5个,按姓氏笔画排序)
+孙丛民    李 艳    娜 佳
+新乡市对口援疆队员集体
+小红帽义务督查大队
+"""
+    )
+    assert [(r.kind, r.name) for r in recs] == [
+        ("person", "孙丛民"),
+        ("person", "李艳"),
+        ("person", "娜佳"),
+        ("organization", "新乡市对口援疆队员集体"),
+        ("organization", "小红帽义务督查大队"),
+    ]
+
+
+def test_one_paragraph_with_intro_colon_and_semicolon_entries() -> None:
+    recs = parse_text(
+        "经各乡镇推荐、区卫生健康局审核，拟推荐以下2名同志为西宁市“最美乡村医生”推荐人选：杨春花，女，汉族，"
+        "1978年3月生，中专学历，东峡镇卫生院乡村医生；拉毛措，女，藏族，1989年7月生，大专学历，日月乡卫生院全科医生。"
+        "现予以公示，公示期为2024年6月3日至6月7日。"
+    )
+    assert [(r.name, r.ethnicity, r.birth, r.education, r.unit) for r in recs] == [
+        ("杨春花", "汉族", "1978-03", "中专", "东峡镇卫生院乡村医生"),
+        ("拉毛措", "藏族", "1989-07", "大专", "日月乡卫生院全科医生"),
+    ]
+
+
+def test_enumeration_comma_rows_under_a_field_header() -> None:
+    recs = parse_text(
+        """
+序号、姓名、性别、民族、出生年月、政治面貌、学历、工作单位及职务
+1、王丽华、女、汉族、1980.03、中共党员、本科、西宁市第五中学副校长
+2、冶秀梅、女、撒拉族、1991.09、预备党员、本科、循化县积石镇人民政府科员
+"""
+    )
+    assert [(r.name, r.birth, r.political, r.unit) for r in recs] == [
+        ("王丽华", "1980-03", "中共党员", "西宁市第五中学副校长"),
+        ("冶秀梅", "1991-09", "中共预备党员", "循化县积石镇人民政府科员"),
+    ]
+
+
+def test_salutation_closes_and_a_phrase_is_no_name_beside_one_person() -> None:
+    recs = parse_text(
+        """
+先进个人名单
+王强、更深露重
+会议议程分别是：听取报告、审议文件
+各乡镇党委、政府，县直各部门：
+湟中区人民医院
+"""
+    )
+    assert recs == []

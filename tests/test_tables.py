@@ -4,7 +4,8 @@ import pytest
 
 from archive.extract.context import ExtractContext
 from archive.extract.headers import IGNORE, NAME, ORG_NAME, SEQ, UNIT_POSITION, map_header
-from archive.extract.tables import TableState, records_from_table
+from archive.extract.table_rows import TableState
+from archive.extract.tables import records_from_table
 from archive.model import Table
 
 CTX = ExtractContext(document_url="http://example.gov.cn/a.html")
@@ -248,3 +249,14 @@ def test_contact_table_with_names_and_positions_gives_nothing():
     # a nominee table may still carry a phone column
     recs = extract([["姓名", "性别", "出生年月", "工作单位", "联系电话"], ["钱七", "男", "1980.01", "某局", "138"]])
     assert [r.name for r in recs] == ["钱七"]
+
+
+def test_category_column_declares_the_kind():
+    recs = extract([
+        ["序号", "推荐对象", "类别", "工作单位及职务"],
+        ["1", "某县人民医院", "集体", ""],
+        ["2", "李花", "个人", "某县人民医院护士"],
+        ["3", "康乐社区", "集体", ""],
+    ])  # fmt: skip
+    assert [(r.kind, r.name, r.category) for r in recs] == [
+        ("organization", "某县人民医院", "集体"), ("person", "李花", "个人"), ("organization", "康乐社区", "集体")]

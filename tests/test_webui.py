@@ -72,6 +72,16 @@ def test_record_of_a_gone_source_is_marked(client, fixture_archive):
     assert f'href="/archive/{fixture_archive.documents["v2"]}"' in page
 
 
+def test_withdrawn_record_is_marked_as_withdrawn(client, fixture_archive):
+    r = client.get(f"/records/{fixture_archive.records['withdrawn']}")
+    assert r.status_code == 200
+    page = r.get_data(as_text=True)
+    assert "王建乙" in page and "已在公示更新后被撤下" in page
+    assert f'href="/archive/{fixture_archive.documents["v1"]}"' in page  # the version it was in
+    current = client.get(f"/records/{fixture_archive.records['chen']}").get_data(as_text=True)
+    assert "被撤下" not in current
+
+
 def test_other_records_of_the_person_are_listed(client, fixture_archive):
     need_entities(fixture_archive)
     page = client.get(f"/records/{fixture_archive.records['dongzhu']}").get_data(as_text=True)
@@ -95,6 +105,7 @@ def test_notice_page_shows_versions_and_what_changed(client, fixture_archive):
     for doc in (fx.documents["v1"], fx.documents["v2"]):
         assert f'href="/archive/{doc}"' in page
     assert "原网页已失效" in page
+    assert page.index("2024-06-03 00:00") < page.index("2024-06-01 00:00")  # fetch dates, newest first
     api = client.get(f"/api/notices/{nid}").get_json()
     assert [v["withdrawn"] for v in api["versions"]] == [[], ["王建乙"]]
     assert {r["name"] for r in api["records"]} == {"李明甲", "赵文丙", "周立丁"}
@@ -314,3 +325,23 @@ def test_entity_page_timeline_oldest_first_with_sources(client, fixture_archive)
     api = client.get(f"/api/entities/{eid}").get_json()
     assert [x["record_id"] for x in api["records"]] == [fx.records["dongzhu_2019"], fx.records["dongzhu"]]
     assert r.headers["Link"].startswith(f"</api/entities/{eid}>")
+
+
+WEIRD = ["", "%00", "%ff%fe", "'", '"><', "a" * 5000, "\u202e", "%E4%B8", "1e309", "-1", "NaN", "%0d%0aX-Evil:1"]
+
+
+def test_odd_input_never_gets_a_server_error(client, fixture_archive):
+    for value in WEIRD:
+        for path in (f"/records/{value}", f"/notices/{value}", f"/archive/{value}", f"/api/records/{value}",
+                     f"/?q={value}", f"/?year={value}&page={value}", f"/api/search?size={value}&kind={value}",
+                     f"/export.json?region={value}", f"/check?candidates={value}"):
+            if path.startswith(("/?", "/api/search", "/export")) and not fixture_archive.indexed:
+                continue
+            r = client.get(path)
+            assert r.status_code < 500, (path, r.status_code)
+        for data in ({"candidates": value}, {"candidates": value + "\n" + value}):
+            assert client.post("/check", data=data).status_code < 500
+        assert client.post("/api/check", data=value, content_type="application/json").status_code == 400
+    big = io.BytesIO(b"x" * (6 * 1024 * 1024))
+    r = client.post("/check", data={"file": (big, "big.csv")}, content_type="multipart/form-data")
+    assert r.status_code == 413

@@ -140,7 +140,7 @@ def build_fixture_archive(data_dir: Path) -> FixtureArchive:
     )
     first = [person("李明甲", "都兰县人民医院"), person("王建乙", "都兰县第一中学"), person("赵文丙", "都兰县林业站")]
     result, doc = _save(store, VERSIONED_URL, v_meta, first, b"<p>v1</p>", when=datetime(2024, 6, 1, tzinfo=UTC))
-    fx.documents["v1"] = doc.doc_id
+    fx.documents["v1"], fx.records["withdrawn"] = doc.doc_id, result.added[1]
     second = [person("李明甲", "都兰县人民医院"), person("赵文丙", "都兰县林业和草原站"), person("周立丁", "都兰县交通局")]
     result, doc = _save(store, VERSIONED_URL, v_meta, second, b"<p>v2</p>", when=datetime(2024, 6, 3, tzinfo=UTC))
     fx.notices["versioned"], fx.documents["v2"] = result.notice_id, doc.doc_id

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .normalise import squeeze
-from .regions import gazetteer, level_of_place_name
+from .regions import gazetteer, level_of_place_name, place_bases
 
 # --- commendation vs decoy -------------------------------------------------------
 
@@ -36,6 +36,12 @@ _DECOY_STRONG = re.compile(
     r"拟任命|任命|免去|辞职|处分|违纪|失信|黑名单|注销|吊销|行政处罚|"
     r"调查|征求意见|征集|听证|拆迁|征收|土地|规划|环评|许可|登记|备案|审批|核准|申报指南|"
     r"名录|目录|清单|招商|拍卖|出让|租赁|招生|分班|录取"
+)
+# Decoy words that outweigh commendation words in a title.
+_HARD_DECOY = re.compile(
+    r"任前|拟任|拟提拔|提拔任用|干部任免|拟聘|拟录用|录用|招聘|招录|招考|中标|成交|采购|招标|奖学金|助学金|"
+    r"低保|发展对象|拟发展|职称|评审通过|拟认定|资助|代表候选人|委员候选人|成员候选人|换届|选举|后备干部|"
+    r"入党积极分子|遴选|选调|考察人员|体检"
 )
 # Decoy words that are specific enough to count in a body's opening.
 _DECOY_BODY = re.compile(
@@ -74,7 +80,8 @@ def classify_notice(title: str | None, body: str, extra: str = "") -> bool:
     t = squeeze(title or "")
     head = squeeze(body[:1500])
     extra = squeeze(extra)
-    pos_t, dec_t = _score(t, _POSITIVE_STRONG), _score(t, _DECOY_STRONG)
+    pos_t = _score(t, _POSITIVE_STRONG)
+    dec_t = _score(t, _DECOY_STRONG) + _score(t, _HARD_DECOY)
     if t:
         if _RULES_DOC.search(t) or (_ORDINARY.search(t) and not _AWARD_NOTICE.search(t)):
             return False
@@ -85,10 +92,11 @@ def classify_notice(title: str | None, body: str, extra: str = "") -> bool:
         if dec_t and not pos_t:
             return False
         if pos_t and dec_t:
-            # e.g. 关于表彰2024年度招商引资先进单位的决定 vs 优秀教师招聘公告
-            return bool(_AWARD_NOTICE.search(t) or re.search(r"拟表彰|拟推荐|先进集体|先进个人", t)) and not re.search(
-                r"任前公示|拟任|拟提拔|拟聘|拟录用|中标|成交", t
-            )
+            # 关于表彰2024年度政府采购工作先进单位的决定 is an award;
+            # 优秀教师招聘公告 is not; 劳动模范推荐人选考察对象公示 is.
+            if re.match(r"^(?:.{0,40}?关于)?(?:对.{0,40})?(?:拟)?表彰", t):
+                return True
+            return not _HARD_DECOY.search(t)
     # Title says nothing either way (or is missing): read the opening.
     pos_b, dec_b = _score(head, _POSITIVE_STRONG), _score(head, _DECOY_BODY)
     dec_h = _score(extra, _DECOY_HEADER)
@@ -109,6 +117,7 @@ _RECOMMENDED = re.compile(
     r"拟推荐|推荐(?:对象|人选|名单|候选人)|(?:候选|推荐)对象|推荐.{0,20}(?:参评|参选|申报)|拟申报|"
     r"申报对象|被推荐|拟报送|推荐.{0,30}候选|拟上报|上报"
 )
+_RECOMMENDED_TITLE = re.compile(r"关于推荐|推荐.{0,40}?(?:人选|对象|候选人|名单)")
 _PROPOSED = re.compile(
     r"拟表彰|拟授予|拟命名|拟评选|拟认定|候选人|评选结果|拟评为|拟确定|拟奖励|拟入选|入选名单|"
     r"初评|评审结果|拟选树|拟给予"
@@ -125,14 +134,22 @@ def stage_of(title: str | None, body: str, award_level: str | None, issuer_level
     A candidate list for an award above the issuer's own level is
     `recommended`; for the issuer's own award it is `proposed`.
     """
-    for text in (squeeze(title or ""), squeeze(body[:600]), squeeze(body[:3000])):
+    for n, text in enumerate((squeeze(title or ""), squeeze(body[:600]), squeeze(body[:3000]))):
         if not text:
             continue
         has_ni = "拟" in text
+        if n == 0 and _RECOMMENDED_TITLE.search(text) and not _PROPOSED.search(text):
+            # 关于推荐2025年全省五一劳动奖章人选的公示 (only in a title: a body's
+            # 经各单位推荐…拟表彰以下对象 is the issuer's own selection)
+            if award_level is not None and award_level == issuer_level and award_level != "national":
+                return "proposed"
+            return "recommended"
         if _RECOMMENDED.search(text):
             m = _RECOMMENDED.search(text)
             if "推荐" not in m.group(0) and not _is_higher(award_level, issuer_level):
                 return "proposed"
+            if award_level is not None and award_level == issuer_level and award_level != "national":
+                return "proposed"  # 推荐人选 for the issuer's own honour
             return "recommended"
         if _PROPOSED.search(text):
             if "候选" in text and _is_higher(award_level, issuer_level):
@@ -202,8 +219,6 @@ def _place_base_in(award: str) -> str | None:
     """A place named without its suffix inside an honour (最美新乡人 → 新乡 →
     prefecture).  Only names of three or more characters, or two-character
     names of a prefecture or province, count."""
-    from .meta import place_bases  # noqa: PLC0415 - avoid an import cycle
-
     m = place_bases().search(award)
     if m is None:
         return None

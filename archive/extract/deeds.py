@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from archive.model import DocumentContent, Paragraph, Record, SourceDocument
 
-from .normalise import split_name, squeeze
+from .normalise import looks_like_org_name, looks_like_person_name, split_name, squeeze
 
 _DEEDS_HEADING_RE = re.compile(
     r"^[—\-–－―~～]*\s*(.{2,70}?)\s*(?:同志)?(?:的)?(?:先进|主要|简要|典型|突出)?事迹(?:材料|简介|介绍|概要|摘要|综述)?$"
@@ -81,7 +81,7 @@ _CHECK_MIN_CHARS = 25
 
 def _off_topic(text: str) -> bool:
     """A paragraph that reads as something other than official deeds."""
-    t = _WS_RE.sub("", text)
+    t = _WS_RE.sub("", text[:600])[:400]  # the opening says what a paragraph is about
     if len(t) < _CHECK_MIN_CHARS:
         return False
     grams = {t[i:i + 2] for i in range(len(t) - 1)}
@@ -185,6 +185,19 @@ def link_deeds(records: list[Record], sections: DocSections) -> None:
                 rec.deeds = section.text
 
 
-def deeds_paragraphs(sections: DocSections) -> list[Paragraph]:
-    """Paragraphs inside deeds sections (prose must not read nominees out of them)."""
-    return [p for _doc, found in sections for s in found for p in s.paragraphs]
+def deeds_paragraphs(sections: DocSections, records: list[Record]) -> list[Paragraph]:
+    """Paragraphs inside deeds sections (prose must not read nominees out of
+    them).  A section whose heading names nobody (附件2：先进事迹材料) may hold
+    the list itself, so it is left to prose."""
+    out: list[Paragraph] = []
+    for _doc, found in sections:
+        for s in found:
+            if match_subject(s.subject, records) is not None or _names_someone(s.subject):
+                out.extend(s.paragraphs)
+    return out
+
+
+def _names_someone(subject: str) -> bool:
+    parts = split_name(subject)
+    name = parts.name if parts else subject
+    return looks_like_person_name(name) or looks_like_org_name(name)

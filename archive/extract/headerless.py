@@ -13,16 +13,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .headers import NAME, ORG_NAME, SEQ, UNIT_POSITION
+from archive.model import Record, Table
+
+from .context import ExtractContext
+from .headers import IGNORE, NAME, NOMINEE_FIELDS, ORG_NAME, SEQ, UNIT_POSITION, map_header
 from .normalise import (
     has_common_surname,
     looks_like_org_name,
     looks_like_person_name,
     normalise_birth,
     normalise_ethnicity,
+    normalise_free_text,
     normalise_gender,
     split_name,
     squeeze,
+)
+from .table_rows import (
+    ColumnMap,
+    TableState,
+    category_from_section,
+    fill_fields,
+    is_skip_row,
+    kind_from_text,
+    looks_like_data,
+    org_name,
+    person_names,
+    records_from_row,
+    redact_ids,
+    section_text,
 )
 
 _POLITICAL_WORDS = frozenset(
@@ -139,3 +157,109 @@ def grid_names(rows: list[list[str]], kind: str | None) -> list[tuple[int, int, 
     if _share(texts, _is_person_name) >= 0.9 and _share(texts, _is_han_surname_name) >= 0.6:
         return cells
     return None
+
+
+def records_from_headerless(table: Table, ctx: ExtractContext, state: TableState) -> list[Record]:
+    """Records from a table with no header: typed columns, else a grid of names."""
+    rows = [r for r in table.rows if not is_skip_row(r)]
+    data = [r for r in rows if section_text(r) is None or len(r) == 1]
+    if not data or any(map_header(c) is not None for r in data for c in r if c and len(c) <= 12):
+        return []  # labelled cells: a form or a table of something else
+    out: list[Record] = []
+    cells = grid_names(table.rows, state.kind)
+    fields = None
+    if cells is None:
+        fields = infer_fields(data)
+        if fields is None and state.kind == "organization":
+            fields = infer_org_fields(data)
+    if fields is not None:
+        columns = ColumnMap(fields, max(len(r) for r in table.rows))
+        for i, row in enumerate(table.rows):
+            if is_skip_row(row):
+                continue
+            section = section_text(row)
+            if section is not None and len(row) > 1 and not looks_like_data(row, section, columns):
+                kind = kind_from_text(section)
+                if kind is not None:
+                    state.kind = kind
+                state.category = category_from_section(section)
+                continue
+            out.extend(records_from_row(table, i, row, columns, state, ctx))
+        return out
+    for i, j, text in cells or ():
+        row = table.rows[i]
+        if state.kind == "organization":
+            org = org_name(text)
+            if org is None:
+                continue
+            rec = Record(kind="organization", name=org[1], name_raw=org[0])
+        else:
+            names = person_names(text)
+            if len(names) != 1:
+                continue
+            parts = split_name(names[0][0])
+            rec = Record(kind="person", name=names[0][1], name_raw=names[0][0],
+                         gender=parts.gender if parts else None,
+                         ethnicity=parts.ethnicity if parts else None)
+        rec.category = state.category
+        rec.document_url = ctx.document_url
+        rec.location = ctx.location(table.location, f"row {i + 1} column {j + 1}")
+        rec.raw = text
+        out.append(rec)
+    return out
+
+
+
+# --- form tables: one nominee per table, label | value pairs ---------------------------------
+
+
+def records_from_form(table: Table, ctx: ExtractContext) -> list[Record]:
+    """A registration form (推荐表, 登记表): 姓名 | 张三 | 性别 | 男 … in one table."""
+    values: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for row in table.rows:
+        j = 0
+        while j < len(row) - 1:
+            label = row[j]
+            f = map_header(label) if label and len(squeeze(label)) <= 12 else None
+            if f is not None and f not in (SEQ, IGNORE):
+                # the value is the next cell that is not the same merged label
+                k = j + 1
+                while k < len(row) and row[k] == label:
+                    k += 1
+                if k < len(row) and row[k].strip() and map_header(row[k]) is None:
+                    values.setdefault(f, row[k])
+                    labels.setdefault(f, label.strip())
+                    j = k + 1
+                    continue
+            j += 1
+    name_field = NAME if NAME in values else ORG_NAME if ORG_NAME in values else None
+    if name_field is None:
+        return []
+    others = set(values) & NOMINEE_FIELDS
+    if name_field == NAME and len(others) < 2:
+        return []
+    if name_field == ORG_NAME and not others:
+        return []
+    columns = ColumnMap({i: f for i, f in enumerate(values)}, len(values))
+    row = list(values.values())
+    if name_field == NAME:
+        names = person_names(values[NAME])
+        if len(names) != 1:
+            return []
+        rec = Record(kind="person", name=names[0][1], name_raw=names[0][0])
+        if ORG_NAME in values and "unit" not in values:
+            rec.unit = normalise_free_text(values[ORG_NAME])
+    else:
+        org = org_name(values[ORG_NAME])
+        if org is None:
+            return []
+        rec = Record(kind="organization", name=org[1], name_raw=org[0])
+    fill_fields(rec, row, columns)
+    rec.document_url = ctx.document_url
+    rec.location = ctx.location(table.location)
+    rec.raw = redact_ids(" | ".join(
+        f"{labels[k]}: {v.strip()[:80]}" for k, v in values.items() if k != "deeds"))
+    return [rec]
+
+

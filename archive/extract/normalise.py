@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 # --- text ------------------------------------------------------------------
 
@@ -203,6 +204,10 @@ _BIRTH_PATTERNS = (
     re.compile(r"^(\d{4})(\d{2})(\d{2})?$"),
 )
 _YEAR_ONLY = re.compile(r"^(\d{4})年?$")
+_BRACKETS_RE = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+# 1919-01-01 … 2012-10-18 as Excel serial numbers
+_EXCEL_SERIAL_RE = re.compile(r"^(?:[7-9]\d{3}|[1-3]\d{4}|40\d{3}|41[01]\d{2})(?:\.0+)?$")
+_EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 def normalise_birth(text: str | None) -> str | None:
@@ -214,7 +219,10 @@ def normalise_birth(text: str | None) -> str | None:
     value = squeeze(text)
     if not value:
         return None
-    value = value.replace("生", "").replace("出", "")
+    value = _BRACKETS_RE.sub("", value).replace("生", "").replace("出", "")
+    if _EXCEL_SERIAL_RE.match(value):
+        # a spreadsheet date that reached us as its serial number (days from 1899-12-30)
+        return (_EXCEL_EPOCH + timedelta(days=int(float(value)))).strftime("%Y-%m")
     for pattern in _BIRTH_PATTERNS:
         m = pattern.match(value)
         if m:
@@ -256,7 +264,12 @@ def normalise_political(text: str | None) -> str | None:
     value = clean_value(text)
     if value is None:
         return None
-    return _POLITICAL.get(squeeze(value), value)
+    key = squeeze(value)
+    if key in _POLITICAL:
+        return _POLITICAL[key]
+    # 中共党员（2001.07）: the affiliation with its joining date
+    bare = re.sub(r"[(（][^)）]*[)）]|\d{4}[.\-/年]\d{1,2}月?(?:入党|加入)?", "", key)
+    return _POLITICAL.get(bare, value)
 
 
 # --- education, free text -------------------------------------------------------------

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 
 from archive.model import DocumentContent, NoticeMeta, Paragraph, SourceDocument, Table
 
+from .awards import find_award
 from .classify import level_of_award, level_of_issuer, stage_of
+from .dates import find_period, find_published
 from .headers import looks_traditional, to_simplified
 from .meta import (
     Closing,
     expand_issuer,
-    find_award,
     find_closing,
-    find_period,
-    find_published,
     find_source,
     find_title,
     issuer_from_title,
@@ -78,6 +77,19 @@ def notice_text(content: DocumentContent, src: SourceDocument | None = None) -> 
     return NoticeText(paragraphs, title, heading, closing, body, full)
 
 
+def _signature_lines_in(text: NoticeText, prefix: str) -> list[str]:
+    """Lines just above the closing date that are all part of `prefix`."""
+    out: list[str] = []
+    j = text.closing.index - 1 if text.closing else -1
+    while j >= 0 and len(out) < 4:
+        line = text.paragraphs[j].text.strip()
+        if not line or squeeze(line) not in prefix:
+            break
+        out.insert(0, line)
+        j -= 1
+    return out
+
+
 _NEXT_LEVEL = {"county": "prefecture", "prefecture": "province", "province": "national"}
 
 
@@ -108,12 +120,14 @@ def _as_written(value: str | None, original: NoticeText, view: NoticeText) -> st
 
 
 def read_notice_meta(
-    original: NoticeText, content: DocumentContent, extra_titles: list[str] | None = None
+    original: NoticeText, content: DocumentContent, extra_titles: list[str] | None = None,
+    url: str | None = None,
 ) -> NoticeMeta:
     """Title, published, issuer, award, level, stage, period and region."""
     text = simplified_view(original)
     meta = NoticeMeta(title=original.title)
-    meta.published = find_published(content, text.paragraphs, text.heading, text.closing)
+    closing_date = text.closing.date if text.closing else None
+    meta.published = find_published(content, text.paragraphs, text.heading, closing_date, url)
     if meta.published:
         meta.year = int(meta.published[:4])
     meta.issuer = _issuer(text, content)
@@ -142,12 +156,19 @@ def read_notice_meta(
 
 
 def _issuer(text: NoticeText, content: DocumentContent) -> str | None:
+    from_title = issuer_from_title(text.title)
+    if text.closing and from_title and text.closing.issuer_lines:
+        # 中共海西州委 / 海西州人民政府 signed under a list of collectives: the
+        # title (中共海西州委海西州人民政府关于…) says how many lines sign
+        lines = _signature_lines_in(text, squeeze(from_title))
+        if len(lines) > len(text.closing.issuer_lines):
+            return " ".join(squeeze(x) for x in lines)
     if text.closing and text.closing.issuer_lines:
         full = squeeze(text.full)
         names = [
             expand_issuer(squeeze(part), full)
             for line in text.closing.issuer_lines
-            for part in re.split(r"\s{2,}|\u3000+", line.strip())
+            for part in re.split(r"\s{2,}|\u3000+|\xa0+", line.strip())
             if part.strip()
         ]
         # joint issuers are printed side by side or one under the other

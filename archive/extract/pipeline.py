@@ -22,13 +22,8 @@ from .context import ExtractContext
 from .deeds import deeds_paragraphs, deeds_sections, link_deeds
 from .notice_meta import NoticeText, notice_text, read_notice_meta, simplified_view
 from .readers import read_document
-from .tables import (
-    TableState,
-    category_from_section,
-    is_section_heading,
-    kind_from_text,
-    records_from_table,
-)
+from .table_rows import TableState, category_from_section, is_section_heading, kind_from_text
+from .tables import records_from_table
 
 try:  # the prose reader is built beside this module; run without it if absent
     from .prose import records_from_paragraphs
@@ -46,7 +41,10 @@ def attachment_links(content: DocumentContent) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for href, text in content.links:
         path = href.split("#", 1)[0]
-        if _ATTACHMENT_EXT_RE.search(path) or _ATTACHMENT_LABEL_RE.match(text or ""):
+        label = (text or "").strip()
+        if _ATTACHMENT_EXT_RE.search(path) or _ATTACHMENT_LABEL_RE.match(label) or (
+            _ATTACHMENT_EXT_RE.search(label) and not label.lower().endswith((".html", ".htm"))
+        ):
             if path not in seen:
                 seen.add(path)
                 out.append((href, text))
@@ -73,7 +71,7 @@ def parse_notice(main: SourceDocument, attachments: Sequence[SourceDocument] = (
 
     text = notice_text(content, main)
     extra = _classification_extra(docs)
-    meta = read_notice_meta(text, content, extra_titles=[d[0].filename or "" for d in docs[1:]])
+    meta = read_notice_meta(text, content, extra_titles=[d[0].filename or "" for d in docs[1:]], url=main.url)
     view = simplified_view(text)
     is_commendation = classify_notice(view.title, view.body, extra)
     if not is_commendation:
@@ -87,7 +85,7 @@ def parse_notice(main: SourceDocument, attachments: Sequence[SourceDocument] = (
         # (colleagues, villagers) who are not nominees, so prose skips them.
         sections = deeds_sections(records, docs)
         table_names = {r.name for r in records}
-        in_deeds = {id(p) for p in deeds_paragraphs(sections)}
+        in_deeds = {id(p) for p in deeds_paragraphs(sections, records)}
         for src, doc, prefix in docs:
             # tables go along as boundaries: a list in prose never runs across one
             blocks = [b for b in doc.blocks if id(b) not in in_deeds]
@@ -167,7 +165,8 @@ def records_from_tables(
                     category = category_from_section(text)
                     state.category = None
             else:
-                state.columns = None  # running text: the next table is a new one
+                # running text: the next table is a new one
+                state.columns = state.category = None
             continue
         ctx = ExtractContext(document_url=src.url, location_prefix=current_prefix, kind_hint=hint,
                              award=award)

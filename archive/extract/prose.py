@@ -17,6 +17,7 @@ contact persons, officials quoted in a report, past honours and
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -24,23 +25,25 @@ from collections.abc import Iterable, Sequence
 from archive.model import RECORD_FIELDS, Paragraph, Record
 
 from .context import ExtractContext
-from .prose_entries import (
-    KV_LABEL_RE,
-    SUMMARY_RE,
-    find_name,
-    join_pieces,
-    key_value_record,
-    list_cells,
-    parse_field_entry,
-    parse_item,
-)
+from .normalise import normalise_free_text
+from .prose_entries import KV_LABEL_RE, key_value_record, parse_field_entry
 from .prose_fields import LABEL_RE
+from .prose_find import find_name
+from .prose_items import (
+    bare_names,
+    names_follow,
+    read_award_sentence,
+    read_list,
+    read_semicolon_entries,
+    top_colon,
+)
 from .prose_lines import (
+    ANY_COUNT_RE,
     APPARATUS_LABEL_RE,
     ATTACHMENT_TITLE_RE,
-    AWARD_SENTENCE_RE,
     AWARD_VERB_RE,
     AWARD_VERB_TRAD_RE,
+    AWARD_WORD_RE,
     CLOSER_RE,
     COUNT_RE,
     COUNTED_LABEL_RE,
@@ -52,20 +55,30 @@ from .prose_lines import (
     KV_START_RE,
     NOTE_RE,
     OPENER_RE,
+    SALUTATION_RE,
     TITLE_LINE_RE,
     is_plain_narrative,
     kind_of,
 )
-from .prose_names import PLACE_SUFFIX_RE, POSITION_SET, is_han_name, is_minority_name
+from .prose_names import (
+    PLACE_SUFFIX_RE,
+    POSITION_SET,
+    ends_with_org,
+    is_han_name,
+    is_minority_name,
+)
 from .prose_text import (
     CHINESE_SECTION_RE,
     Span,
+    split_brackets,
     split_inline_entries,
     split_top,
     strip_numbering,
 )
 
 __all__ = ["records_from_paragraphs"]
+
+log = logging.getLogger(__name__)
 
 
 def records_from_paragraphs(
@@ -95,7 +108,11 @@ def records_from_paragraphs(
             continue
         if not reader.active and _skippable(text):
             continue
-        reader.feed(Span.of(text), location, next_is_date=_next_is_date(lines, i))
+        try:
+            reader.feed(Span.of(text), location, next_is_date=_next_is_date(lines, i))
+        except Exception:  # one odd line must not cost the notice its other records
+            log.warning("prose: could not read %r at %s", text[:60], location, exc_info=True)
+            reader.close()
     reader.flush_kv()
     return _dedupe(reader.records)
 
@@ -169,9 +186,32 @@ class _ProseReader:
         self.implicit = False  # list inferred from numbered entries, not a heading
         self.kv: list[tuple[Span, str]] | None = None  # pending 姓名：… lines
         self.last: list[Record] = []  # records of the line before
+        self.expected: int | None = None  # how many the group's heading announced
+        self.found = 0  # how many of them were read
+        self.group_unit: str | None = None  # the unit a group heading names
 
-    def open(self, kind: str | None) -> None:
+    def open(self, kind: str | None, heading: Span | None = None) -> None:
         self.active, self.kind, self.implicit = True, kind, False
+        self.start_group(heading)
+
+    def start_group(self, heading: Span | None) -> None:
+        """A heading begins a group: its count (（3名）) and, when it names a
+        unit (县教育局（3名）：李明、…), the unit of members that state none."""
+        self.expected, self.found, self.group_unit = None, 0, None
+        if heading is None:
+            return
+        outside = split_brackets(heading)[0]
+        text = outside.squeezed()
+        count = ANY_COUNT_RE.search(heading.squeezed())
+        if count and count.group(1).isdigit():
+            self.expected = int(count.group(1))
+        if (
+            ends_with_org(text)
+            and not AWARD_WORD_RE.search(text)
+            and not kind_of(text)
+            and not PLACE_SUFFIX_RE.search(text)
+        ):
+            self.group_unit = normalise_free_text(outside.src)
 
     def close(self) -> None:
         self.flush_kv()
@@ -201,7 +241,7 @@ class _ProseReader:
         if EXCLUDED_RE.match(squeezed) or CLOSER_RE.match(squeezed) or DATE_LINE_RE.match(squeezed):
             self.close()
             return
-        if TITLE_LINE_RE.match(squeezed):
+        if TITLE_LINE_RE.match(squeezed) or SALUTATION_RE.match(squeezed):
             self.close()
             return
         if (
@@ -243,7 +283,7 @@ class _ProseReader:
         """Open, switch or keep a list from a heading line; False if `body` is no heading."""
         view = body.view.strip()
         squeezed = body.squeezed()
-        colon, rest_at = _top_colon(view), 0
+        colon, rest_at = top_colon(view), 0
         counted = COUNTED_LABEL_RE.match(view) if colon < 0 else None
         if counted:  # 先进个人（3名）张三、李四
             colon, rest_at = counted.end(1), counted.end(0)
@@ -256,18 +296,27 @@ class _ProseReader:
                 return True  # 推荐单位：某局 — not a nominee
             if len(lsq) <= 30 and not re.search(r"[,;。]", lsq) and not LABEL_RE.match(lsq + ":"):
                 label_is_name = is_han_name(lsq) or (self.active and is_minority_name(lsq))
-                names_follow = self.active and _names_follow(rest, 1)
-                if label_is_name and not names_follow:
+                people_follow = self.active and names_follow(rest, 1)
+                if label_is_name and not people_follow:
                     return False  # 张三：男，汉族… is an entry
                 kind = kind_of(lsq)
+                if not self.active and not kind and self._unit_label(lsq, rest):
+                    # 县第一中学：王  强、李建国 — a run of such lines is a list
+                    self.open("person")
+                    self.implicit = True
+                    self.start_group(label)
+                    self.records.extend(self._entries(rest, location, next_is_date=False))
+                    return True
                 # 民和县：… or 海晏：张三、李四 — a group of the list in progress
                 region = (
-                    names_follow or PLACE_SUFFIX_RE.search(re.sub(r"[(].*", "", lsq)) is not None
+                    people_follow or PLACE_SUFFIX_RE.search(re.sub(r"[(].*", "", lsq)) is not None
                 )
                 if kind or OPENER_RE.search(lsq) or (region and self.active):
                     list_kind = kind or (self.kind if region else None)
                     if not (region and not kind):
-                        self.open(list_kind)
+                        self.open(list_kind, label)
+                    else:
+                        self.start_group(label)
                     if rest and self.active:
                         self.records.extend(self._entries(rest, location, next_is_date=False))
                     return True
@@ -287,10 +336,12 @@ class _ProseReader:
             return False
         count = COUNT_RE.search(squeezed)
         if count and len(squeezed) > len(count.group(0)) and "、" not in squeezed:
-            self.open(kind_of(squeezed))  # 一、先进集体（10个） / 民和县（4名）
+            self.open(kind_of(squeezed), body)  # 一、先进集体（10个） / 民和县（4名）
             return True
         chinese = CHINESE_SECTION_RE.match(line.view)
-        ends_like_heading = HEADING_END_RE.search(squeezed) or HEADING_END_RE.search(bare)
+        ends_like_heading = (
+            HEADING_END_RE.search(squeezed) or HEADING_END_RE.search(bare)
+        ) and AWARD_WORD_RE.search(squeezed)  # not 某队员集体, a collective's own name
         if OPENER_RE.search(squeezed) and (
             chinese or ends_like_heading or numbered and len(squeezed) <= 12
         ):
@@ -299,6 +350,14 @@ class _ProseReader:
                 self.open(kind if kind else (self.kind if self.active else None))
                 return True
         return False
+
+    @staticmethod
+    def _unit_label(label: str, rest: Span) -> bool:
+        """`label` is a unit (or, before two names or more, a place) and `rest` only names."""
+        if not rest or AWARD_WORD_RE.search(label):
+            return False
+        count = bare_names(rest)
+        return count >= 1 and ends_with_org(label) or count >= 2 and bool(PLACE_SUFFIX_RE.search(label))
 
     # --- entries ----------------------------------------------------------------
 
@@ -312,7 +371,11 @@ class _ProseReader:
             # What follows an entry's first sentence is its story, not more fields.
             sentence = sentences[0]
             if self.active:
-                several = self._entries_by_semicolon(sentence, location)
+                several = (
+                    read_semicolon_entries(sentence, location, self.url)
+                    if self.kind != "organization"
+                    else []
+                )
                 if several:
                     out.extend(several)
                     continue
@@ -323,113 +386,35 @@ class _ProseReader:
                     out.append(rec)
                 elif len(sentences) > 1 and not numbered:
                     pass  # several sentences: prose, not a list
-                elif not (
-                    next_is_date and not numbered and not re.search(r"[、,;]", sentence.view)
-                ):
-                    # (a lone unit above the date is the signature, not a nominee)
-                    out.extend(self._list(sentence, location, self.kind, strict=False))
+                else:
+                    found = read_list(sentence, location, self.url, self.kind, strict=False)
+                    if (
+                        next_is_date
+                        and not numbered
+                        and not re.search(r"[、,;]", sentence.view)
+                        and not (self.expected and self.found < self.expected)
+                    ):
+                        # a lone unit above the date is the signature, not a
+                        # nominee; a person (欧阳明 县职业中学教师) is the list's last
+                        found = [r for r in found if r.kind == "person"]
+                    out.extend(found)
             elif numbered and not CHINESE_SECTION_RE.match(chunk.view):
                 rec = parse_field_entry(sentence, location, self.url, in_context=False)
                 if rec is not None and _strength(rec) >= 2:
                     out.append(rec)
                     self.active, self.kind, self.implicit = True, "person", True
             elif AWARD_VERB_RE.search(sentence.view):
-                found = self._award_sentence(sentence, location)
+                found = read_award_sentence(sentence, location, self.url)
                 if found:  # the nominees' details may follow (张三，男，汉族…)
                     out.extend(found)
                     self.active, self.kind, self.implicit = True, "person", True
             elif len(sentence) <= 150 and "," not in sentence.view:
-                out.extend(self._list(sentence, location, None, strict=True))
+                out.extend(read_list(sentence, location, self.url, None, strict=True))
+        for rec in out:
+            if rec.kind == "person" and rec.unit is None and self.group_unit:
+                rec.unit = self.group_unit
+        self.found += len(out)
         return out
-
-    def _entries_by_semicolon(self, sentence: Span, location: str) -> list[Record]:
-        """杨春花，女，汉族…；李德全，男，回族…: several field entries in one sentence."""
-        if ";" not in sentence.view or self.kind == "organization":
-            return []
-        parts = split_top(sentence, ";")
-        if len(parts) < 2:
-            return []
-        found = [parse_field_entry(p, location, self.url, in_context=True) for p in parts]
-        good = [r for r in found if r is not None]
-        return good if len(good) >= 2 and len(good) >= 0.8 * len(parts) else []
-
-    def _list(self, text: Span, location: str, kind: str | None, *, strict: bool) -> list[Record]:
-        """The records of one 、-separated (or gridded) list, or [] if it is not one.
-
-        `strict` (no heading above): only a line made of three or more Han names.
-        """
-        pieces = split_top(text, "、,;")
-        items = [list_cells(piece) for piece in pieces]
-        flat = [item for group in items for item in group]
-        if not flat:
-            return []
-        if strict:
-            if len(flat) < 3 or not all(is_han_name(i.squeezed(), common_only=True) for i in flat):
-                return []
-            kind = "person"
-        results: list[Record | None | str] = []
-        i = 0
-        while i < len(items):
-            group = items[i]
-            found = [parse_item(item, kind, location, self.url) for item in group]
-            if found == [None] and i + 1 < len(items) and len(items[i + 1]) == 1:
-                # 村党支部书记、村委会主任张三: the 、 was inside one item
-                joined = join_pieces(text, pieces[i], pieces[i + 1])
-                merged = parse_item(joined, kind, location, self.url) if joined else None
-                if isinstance(merged, Record) and merged.kind == "person" and merged.unit:
-                    results.append(merged)
-                    i += 2
-                    continue
-            if found == [None] and i > 0 and results and isinstance(results[-1], Record):
-                # 某集团党委书记、董事长: the 、 was inside the unit after the name
-                joined = join_pieces(text, pieces[i - 1], pieces[i])
-                merged = parse_item(joined, kind, location, self.url) if joined else None
-                prev = results[-1]
-                if (
-                    isinstance(merged, Record)
-                    and merged.kind == "person"
-                    and merged.name == prev.name
-                    and len(merged.unit or "") > len(prev.unit or "")
-                ):
-                    results[-1] = merged
-                    i += 1
-                    continue
-            results.extend(found)
-            i += 1
-        if "summary" in results or "narrative" in results:
-            return []
-        people = sum(isinstance(r, Record) and r.kind == "person" for r in results)
-        if kind != "organization" and people and people >= 0.6 * len(results) - 1:
-            # beside other people, a bare 扎西, 卓玛 or 娜 佳 is a person too
-            flat = [item for group in items for item in group]
-            if len(flat) == len(results):
-                results = [
-                    r if r is not None else parse_item(item, "person", location, self.url, loose=True)
-                    for r, item in zip(results, flat, strict=True)
-                ]
-        good = [r for r in results if isinstance(r, Record)]
-        if not good or len(good) < 0.6 * len(results):
-            return []
-        return good
-
-    def _award_sentence(self, sentence: Span, location: str) -> list[Record]:
-        """授予张三、李四同志“…”称号: the names of a decision's award sentence."""
-        m = AWARD_SENTENCE_RE.search(sentence.view)
-        if not m:
-            return []
-        group = "names" if m.group("names") is not None else "names2"
-        if SUMMARY_RE.search(m.group(group)):
-            return []
-        span = sentence[m.start(group) : m.end(group)]
-        items = split_top(span, "、, ")
-        names = [i.squeezed() for i in items]
-        if not names or not all(is_han_name(n) or is_minority_name(n) for n in names):
-            return []
-        if not any(is_han_name(n) for n in names):
-            return []
-        return [
-            r for i in items if isinstance(r := parse_item(i, "person", location, self.url), Record)
-        ]
 
     # --- 姓名：… 性别：… ---------------------------------------------------------------
 
@@ -445,25 +430,3 @@ def _strength(rec: Record) -> int:
     return sum(
         v is not None for v in (rec.gender, rec.ethnicity, rec.birth, rec.political, rec.education)
     )
-
-
-def _names_follow(rest: Span, minimum: int) -> bool:
-    """`rest` starts with `minimum` (1 or 2) people (张三、李四 …)."""
-    items = split_top(rest, "、,;")
-    if len(items) < minimum or not items:
-        return False
-    return all(find_name(item, allow_minority=False) is not None for item in items[:minimum])
-
-
-def _top_colon(view: str) -> int:
-    if ":" not in view:
-        return -1
-    depth = 0
-    for i, ch in enumerate(view):
-        if ch in "([【〔":
-            depth += 1
-        elif ch in ")]】〕":
-            depth = max(0, depth - 1)
-        elif ch == ":" and depth == 0:
-            return i
-    return -1

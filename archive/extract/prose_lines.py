@@ -34,10 +34,13 @@ DATE_LINE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|"
     r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
+SALUTATION_RE = re.compile(r"^各.{2,60}:$")  # 各乡镇党委、政府，县直各部门：
 TITLE_LINE_RE = re.compile(r"^关于.*(?:公示|通知|决定|公告|通报|报告|请示)$")
 NOTE_RE = re.compile(r"(?:排名不分先后|按姓氏笔画|姓氏笔划|排序|不分先后|以上|以下按)")
+# (never 第一/第二 …: 县第一人民医院, 第三中学 are units, not counts)
 COUNT_RE = re.compile(
-    r"[(]?\s*(?:共\s*)?(\d+|[一二三四五六七八九十百两]+)\s*(名|人|位|个|家|户|所)(?!人)[^()]{0,10}[)]?$"
+    r"[(]?\s*(?:共\s*)?(?<![第\d一二三四五六七八九十百两])(\d+|[一二三四五六七八九十百两]+)\s*(名|人|位|个|家|户|所)(?![人民])"
+    r"[^()]{0,10}[)]?$"
 )
 # A heading with a count and the list right after it on the same line.
 COUNTED_LABEL_RE = re.compile(
@@ -52,17 +55,21 @@ PERSON_KIND_RE = re.compile(
 )
 OPENER_RE = re.compile(
     r"名单|名录|对象|人选|候选|如下|以下|先进|模范|优秀|标兵|表彰|推荐|授予|获奖|称号|光荣榜|榜单|"
-    r"入围|入选|当选|分别是|分别为|"
-    + ORG_KIND_RE.pattern
-    + "|"
-    + PERSON_KIND_RE.pattern
+    r"入围|入选|当选|分别是|分别为|" + ORG_KIND_RE.pattern + "|" + PERSON_KIND_RE.pattern
 )
 HEADING_END_RE = re.compile(
     r"(?:名单|名录|人选|对象|候选人|如下|先进集体|先进个人|集体|个人|单位|工作者|称号|奖|模范|标兵|党员|"
     r"党组织|家庭|以下同志|以下单位)[)]?$"
 )
+# Words of an honour or of a list of nominees, which a heading carries.
+AWARD_WORD_RE = re.compile(
+    r"先进|模范|优秀|示范|标兵|拟|表彰|推荐|获奖|名单|名录|称号|最美|十佳|文明|三八|五一|红旗|劳模|"
+    r"工作者|人选|对象|候选|入围|光荣|楷模|之星|好人|英雄|奖"
+)
 # The end of a sentence that introduces the list after its colon.
-INTRO_END_RE = re.compile(r"(?:名单|名录|人选|对象|候选人|同志|人员|个人|集体|单位|如下|分别是|分别为)$")
+INTRO_END_RE = re.compile(
+    r"(?:名单|名录|人选|对象|候选人|同志|人员|个人|集体|单位|如下|分别是|分别为)$"
+)
 AWARD_SENTENCE_RE = re.compile(
     r"(?:授予|追授|追认|表彰|表扬|命名|推荐|给予)\s*(?P<names>[\u3400-\u9fff·、, ]{2,300}?)\s*(?:同志|(?=“[^”]{2,40}”\s*(?:荣誉)?称号))"
     r"|对\s*(?P<names2>[\u3400-\u9fff·、, ]{2,300}?)\s*同志\s*(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖|奖励)"
@@ -71,14 +78,16 @@ WIDE_GAP_RE = re.compile(r"\s{2,}")
 KV_START_RE = re.compile(r"^姓\s*名\s*:")
 
 
-_ANY_COUNT_RE = re.compile(r"(\d+|[一二三四五六七八九十百两]+)\s*(名|人|位|个|家|户|所)(?!人|工作|月|日|年|小时)")
+ANY_COUNT_RE = re.compile(
+    r"(?<![第\d一二三四五六七八九十百两])(\d+|[一二三四五六七八九十百两]+)\s*(名|人|位|个|家|户|所)(?!人|民|工作|月|日|年|小时)"
+)
 
 
 def kind_of(text: str) -> str | None:
     """What a heading announces: "person", "organization" or None (mixed or unsaid)."""
     org = ORG_KIND_RE.search(text) is not None
     person = PERSON_KIND_RE.search(text) is not None
-    m = COUNT_RE.search(text) or _ANY_COUNT_RE.search(text)
+    m = COUNT_RE.search(text) or ANY_COUNT_RE.search(text)
     if m:
         if m.group(2) in "名人位":
             return "person"

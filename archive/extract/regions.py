@@ -368,3 +368,25 @@ def level_of_place_name(text: str) -> str | None:
     if m:
         return "county"
     return None
+
+
+@lru_cache(maxsize=1)
+def place_bases() -> re.Pattern[str]:
+    """Province and prefecture names without suffix (青海, 新乡), for finding
+    a place inside an honour's name; place_bases.levels maps each to its level."""
+    g = gazetteer()
+    levels: dict[str, str] = {}
+    for form, place in g.by_form.items():
+        m = re.match(r"^(.{2,}?)(?:市|州|地区|盟|省|自治区)$", form)
+        base = m.group(1) if m else (form if place.level == "province" else None)
+        if base and len(base) >= 2 and base not in _AMBIGUOUS_BASES:
+            levels.setdefault(base, place.level)
+    place_bases.levels = levels
+    return re.compile("|".join(sorted(map(re.escape, levels), key=len, reverse=True)))
+
+
+# Two-character place names that are everyday words inside an honour's name.
+_AMBIGUOUS_BASES = frozenset({"朝阳", "白山", "黄山", "中山", "东方", "安顺", "长治", "吉安", "永安",
+                              "太平", "和平", "新区", "铜仁", "宣城", "三明", "丽水", "普洱", "白银",
+                              "金昌", "大同", "阳泉", "通化", "辽源", "四平", "松原", "白城", "七台河",
+                              "鸡西", "双鸭山", "大庆", "伊春", "黑河", "佳木斯"})

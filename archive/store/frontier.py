@@ -106,6 +106,7 @@ class FrontierTask:
     revalidate: bool
     etag: str | None
     last_modified: str | None
+    fetched_this_run: bool = False  # archived by an attempt of this run that was cut short
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class FrontierMixin(SQLiteBase):
                     self.db.execute(f"ALTER TABLE frontier ADD COLUMN {name} {decl}")
             self.db.executescript(_SCHEMA)
         self._run_id = 0
+        self._run_started = "9999"  # ISO time the current run started (a resumed run: when it first did)
         # Crash recovery of the WARC files asks the database what it committed.
         self.warc.committed_end = self.warc_committed_end
         self.warc.on_append = self._warc_append_started
@@ -194,6 +196,7 @@ class FrontierMixin(SQLiteBase):
                     (run, run),
                 )
         self._run_id = run
+        self._run_started = self.query_one("SELECT started_at FROM crawl_runs WHERE run_id = ?", (run,))["started_at"]
         self.add(seeds)
         return run
 
@@ -242,11 +245,13 @@ class FrontierMixin(SQLiteBase):
         now = time.time()
         with self.transaction() as db:
             rows = db.execute(
-                "SELECT f.*, d.etag AS etag, d.last_modified AS last_modified FROM frontier f "
+                "SELECT f.*, d.etag AS etag, d.last_modified AS last_modified, "
+                "(d.fetched_at >= :start OR EXISTS (SELECT 1 FROM crawl_exchanges e WHERE e.url = f.url "
+                "AND e.record_type = 'revisit' AND e.fetched_at >= :start)) AS this_run FROM frontier f "
                 "LEFT JOIN documents d ON d.doc_id = (SELECT doc_id FROM documents WHERE url = f.url "
                 "ORDER BY fetched_at DESC, rowid DESC LIMIT 1) "
-                "WHERE f.host = ? AND f.state = 'todo' AND f.lease_until < ? ORDER BY f.rowid LIMIT ?",
-                (host, now, limit),
+                "WHERE f.host = :host AND f.state = 'todo' AND f.lease_until < :now ORDER BY f.rowid LIMIT :limit",
+                {"host": host, "now": now, "limit": limit, "start": self._run_started},
             ).fetchall()
             for r in rows:
                 db.execute(
@@ -258,6 +263,7 @@ class FrontierMixin(SQLiteBase):
                 url=r["url"], kind=r["kind"], host=r["host"], parent=r["parent"], source=r["source"],
                 label=r["label"], depth=r["depth"], tries=r["tries"], revalidate=bool(r["revalidate"]),
                 etag=r["etag"], last_modified=r["last_modified"],
+                fetched_this_run=bool(r["this_run"]),
             )
             for r in rows
         ]
@@ -447,6 +453,16 @@ class FrontierMixin(SQLiteBase):
             attachments=[(a["url"], a["label"]) for a in atts],
             attachment_shas=sorted(a["sha256"] for a in atts),
         )
+
+    def fetched_this_run(self, url: str) -> bool:
+        """Whether `url` was archived (or found unchanged) since the current run began."""
+        row = self.query_one(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE url = :u AND fetched_at >= :s) OR "
+            "(EXISTS (SELECT 1 FROM crawl_exchanges WHERE url = :u AND record_type = 'revisit' AND fetched_at >= :s) "
+            "AND EXISTS (SELECT 1 FROM documents WHERE url = :u)) AS yes",
+            {"u": url, "s": self._run_started},
+        )
+        return bool(row and row["yes"])
 
     def touch_notice(self, url: str) -> None:
         """Checked and found as it was (and so not gone)."""

@@ -181,7 +181,9 @@ class NoticesMixin(SQLiteBase):
         versions = []
         previous: dict[tuple[str, str], dict[str, Any]] = {}
         for v in self.query(
-            "SELECT * FROM notice_versions WHERE notice_id = ? ORDER BY version_id", (notice_id,)
+            "SELECT v.*, d.fetched_at FROM notice_versions v LEFT JOIN documents d ON d.doc_id = v.main_doc_id "
+            "WHERE v.notice_id = ? ORDER BY v.version_id",
+            (notice_id,),
         ):
             rows = self.query(f"{RECORD_SELECT} WHERE r.version_id = ? ORDER BY r.ordinal", (v["version_id"],))
             current = {(r["kind"], r["name"]): record_dict(r) for r in rows}
@@ -197,7 +199,7 @@ class NoticesMixin(SQLiteBase):
             versions.append(
                 {
                     "version_id": v["version_id"],
-                    "fetched": v["created_at"],
+                    "fetched": v["fetched_at"] or v["created_at"],
                     "archive_url": f"/archive/{v['main_doc_id']}" if v["main_doc_id"] else None,
                     "added": added if versions else [k[1] for k in current],
                     "withdrawn": withdrawn,

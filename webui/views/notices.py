@@ -18,10 +18,17 @@ def load_notice(notice_id: str) -> dict[str, Any]:
     return notice
 
 
+def with_fetch_date(version: dict[str, Any]) -> dict[str, Any]:
+    """The version with the date its main document was fetched (not only when it was stored)."""
+    doc_id = (version.get("archive_url") or "").rsplit("/", 1)[-1]
+    document = backend().document(doc_id) if doc_id else None
+    return {**version, "document_fetched": document.fetched_at if document else None}
+
+
 @bp.get("/notices/<notice_id>")
 def notice_page(notice_id: str) -> Response:
     notice = load_notice(notice_id)
-    versions = list(reversed(notice.get("versions") or []))  # newest first on the page
+    versions = [with_fetch_date(v) for v in reversed(notice.get("versions") or [])]  # newest first on the page
     return html_page(
         "notice.html",
         json_url=url_for("notices.notice_json", notice_id=notice_id),

@@ -1,0 +1,105 @@
+"""The honour a notice is about (青海省民族团结进步先进集体和先进个人).
+
+From the title's grammar first (关于…拟推荐对象的公示, 关于表彰…的决定,
+授予…“…”称号), then from the body's sentences (推荐…为…, 授予…称号).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import squeeze
+
+_AWARD_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        r"授予.{0,30}?[“\"](.{2,40}?)[”\"](?:荣誉)?称号",
+        r"关于(?:对)?(?:拟)?表彰(.{2,80}?)的(?:决定|通报|通知|公示|公告)",
+        r"关于(?:拟)?推荐(.{2,80}?)(?:人选|对象|候选人|候选|名单)?的(?:公示|公告)",
+        r"关于(?:拟)?(?:推荐|命名|授予|评选|表彰|认定)?(.{2,80}?)(?:拟推荐|拟表彰|拟命名|拟授予|推荐|候选|拟评|评选|初评|获奖|入选|拟)"
+        r"(?:对象|人选|名单|候选人|结果|单位|集体|个人)?.{0,12}的?(?:公示|公告|通知|决定|通报)",
+        r"关于(?:对)?(.{2,80}?)(?:予以|给予)(?:表彰|表扬|通报表扬|命名)",
+        r"关于(?:命名|授予|公布|表彰)(.{2,80}?)(?:的决定|的通知|的公告|名单|称号)",
+        r"(.{2,60}?)(?:拟推荐|拟表彰|拟命名|拟授予)(?:对象|人选)?(?:名单)?(?:的)?公示",
+        r"(.{2,60}?)(?:推荐对象|推荐人选|候选人|候选对象|表彰对象)(?:名单)?(?:的)?公示",
+        r"(.{2,60}?)(?:拟推荐|拟表彰|拟命名|拟授予)(?:对象|人选)?名单",
+        r"推荐(.{2,60}?)(?:候选人|候选对象|人选|对象)(?:名单)?",
+        r"^(.{2,60}?)(?:评选结果|拟表彰|表彰|推荐|候选|获奖|拟命名|命名)(?:对象|人选|名单|结果)?的?(?:公示|公告|通知|通报|决定)",
+    )
+)
+_AWARD_LEAD = re.compile(
+    r"^(?:关于|对|拟|推荐|表彰|命名|授予|公布|评选|开展|做好|\d{4}(?:[-—~～至]\d{4})?年度?|\d{4}年|度|、|的)+"
+)
+_AWARD_TAIL = re.compile(
+    r"(?:候选集体和|候选单位和|集体和|和|的|拟|推荐|候选|人选|对象|名单|候选人|工作|评选|活动|拟推荐|拟表彰|表彰|结果|获得者|称号|荣誉称号|"
+    r"[“”\"《》])+$"
+)
+
+
+def clean_award(text: str) -> str | None:
+    t = squeeze(text)
+    t = re.sub(r"[“”\"《》〈〉]", "", t)
+    t = re.sub(r"\d{4}(?:[-—~～至]\d{4})?(?:年度|年)", "", t)
+    for _ in range(3):
+        t = _AWARD_LEAD.sub("", t)
+        t = _AWARD_TAIL.sub("", t)
+    if len(t) < 3 or len(t) > 60:
+        return None
+    return t
+
+
+def _award_from_patterns(text: str) -> str | None:
+    for pattern in _AWARD_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            award = clean_award(m.group(1))
+            if award:
+                return award
+    return None
+
+
+# "…拟推荐以下4名同志为西宁市“最美乡村医生”推荐人选" — the honour as the body names it.
+_BODY_AWARD_RE = re.compile(
+    r"(?:推荐|表彰|授予|命名|评为|评选|确定)[^。；]{0,40}?(?:分别)?为[“\"]?([^。；，,:：]{2,40}?)[”\"]?"
+    r"(?:推荐人选|候选人|候选对象|人选|对象|荣誉称号|称号|名单)?[。；，,:：]"
+)
+_TITLE_WORDS = re.compile(r"公示|公告|决定|通报|通知|名单")
+_QUOTED_TITLE_RE = re.compile(r"[“\"]([^”\"]{2,40})[”\"](?:荣誉)?称号")
+_LEADING_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗)")
+
+
+def find_award(title: str | None, body: str) -> str | None:
+    """The honour's name (青海省民族团结进步先进集体和先进个人).
+
+    From the title first; but a title often starts with the place of the body
+    that recommends (湟中区…拟推荐人选) while the body names the honour in
+    full (推荐…为西宁市“最美乡村医生”): the body's form wins when it is the
+    same honour under another place.
+    """
+    t = squeeze(title or "")
+    lines = [squeeze(x) for x in body[:3000].split("\n")]
+    award = _award_from_patterns(t) if t else None
+    body_awards = [clean_award(m.group(1)) for b in lines for m in _BODY_AWARD_RE.finditer(b)]
+    body_awards += [clean_award(m.group(1)) for b in lines for m in _QUOTED_TITLE_RE.finditer(b)]
+    body_awards = [a for a in body_awards if a]
+    if award:
+        core = _LEADING_PLACE_RE.sub("", award)
+        if core != award and len(core) >= 3:
+            for cand in body_awards:
+                if cand != award and cand.endswith(core) and _LEADING_PLACE_RE.match(cand):
+                    return cand
+        elif core == award:
+            # 表彰民族团结进步模范集体和模范个人 where the body says
+            # 授予…“沙雅县民族团结进步模范集体”称号: the honour carries the place
+            for cand in body_awards:
+                m = _LEADING_PLACE_RE.match(cand)
+                if m and cand[m.end():m.end() + 4] == award[:4]:
+                    return m.group(0) + award
+        return award
+    for b in lines:
+        # only title-like lines: the patterns are costly on long paragraphs
+        if len(b) <= 100 and _TITLE_WORDS.search(b):
+            award = _award_from_patterns(b)
+            if award:
+                return award
+    return body_awards[0] if body_awards else None

@@ -1,0 +1,198 @@
+"""Dates in notices: publication date, the publicity period, Chinese numerals.
+
+Dates are written 2025年9月8日, 2025-09-08, 2025.9.8, 二〇二五年九月八日, with
+or without a year (9月8日至12日); all come out as YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.model import DocumentContent, Paragraph
+
+# --- dates ----------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_DATE_RE = re.compile(
+    r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?"
+)
+
+
+_CN_MONTH_DAY_RE = re.compile(r"([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
+
+
+def _cn_number(text: str) -> int:
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def cn_dates_to_digits(text: str) -> str:
+    """二〇二五年九月八日 → 2025年9月8日 (so one date grammar reads both)."""
+
+    def repl(m: re.Match[str]) -> str:
+        year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
+        out = f"{year}年{_cn_number(m.group(2))}月"
+        if m.group(3):
+            out += f"{_cn_number(m.group(3))}日"
+        return out
+
+    if not any(c in text for c in "〇零○"):
+        return text
+    text = _CN_DATE_RE.sub(repl, text)
+    return _CN_MONTH_DAY_RE.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
+
+
+def make_date(year: int | str, month: int | str, day: int | str) -> str | None:
+    try:
+        y, m, d = int(year), int(month), int(day)
+    except (TypeError, ValueError):
+        return None
+    if not (1990 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_YMD = r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?"
+_YMD_RE = re.compile(_YMD)
+DATE_LINE_RE = re.compile(
+    r"^\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2}))"
+    r"\s*(?:[（(](?:星期|周)[一二三四五六日天][)）])?\s*$"
+)
+DATE_AT_END_RE = re.compile(r"^(.{2,60}?)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+PUBLISHED_LINE_RE = re.compile(
+    r"(?:^|[\s|】\]）)：:])(?:发布时间|发布日期|发表时间|发文时间|发文日期|成文日期|更新时间|信息时间|"
+    r"公开日期|发布于|日期|时间)\s*[:：]?\s*" + _YMD
+)
+DATED_BYLINE_RE = re.compile(
+    r"^\s*[\[【(（]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s*"
+    r"[\]】)）]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:$|来源|作者|编辑|浏览|点击|字号|【|\[|\|)"
+)
+_PUB_META_KEYS = (
+    "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "publishtime",
+    "publish_date", "pub_date", "dc.date", "dcterms.created", "dc.date.created", "createdate",
+    "date", "lastmodifiedtime", "maketime", "releasetime",
+)  # fmt: skip
+
+
+def date_in(text: str | None) -> str | None:
+    """The first YYYY-MM-DD written in text (2025-09-08, 2025年9月8日, 2025/9/8)."""
+    if not text:
+        return None
+    m = _YMD_RE.search(cn_dates_to_digits(text))
+    return make_date(*m.groups()) if m else None
+
+
+# --- publicity period -----------------------------------------------------------------------
+
+_TIME = r"(?:\s*[（(]?(?:上午|下午|早上|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|时|点)(?:\s*\d{1,2}分)?[)）]?)?"
+_SEP = r"\s*(?:起)?\s*(?:至|到|—+|-+|–|~|～|－+|－|―+)\s*"
+_FULL = r"(?:(\d{4})\s*[年.\-/]\s*)?(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?"
+_END = r"(?:(?:(\d{4})\s*[年.\-/]\s*)?(\d{1,2})\s*[月.\-/]\s*)?(\d{1,2})\s*日?"
+_RANGE_RE = re.compile(_FULL + _TIME + _SEP + _END + _TIME)
+_UNTIL_RE = re.compile(r"(?:即日起|发布之日起|公布之日起|之日起)\s*(?:至|到)\s*" + _FULL)
+_FROM_RE = re.compile(r"自\s*" + _FULL + r"\s*(?:起|开始)[，,]?\s*(?:进行)?公示")
+_PERIOD_KEY_RE = re.compile(r"公示(?:时间|期|期限|日期|期间|时限)?|公示")
+
+
+def find_period(text: str, year_hint: int | None, published: str | None) -> tuple[str | None, str | None]:
+    """(start, end) of the publicity period as YYYY-MM-DD."""
+    text = cn_dates_to_digits(text)
+    for key in _PERIOD_KEY_RE.finditer(text):
+        window = text[key.end(): key.end() + 160]
+        m = _RANGE_RE.search(window)
+        if m and m.start() < 90:
+            y1, m1, d1, y2, m2, d2 = m.groups()
+            y1 = int(y1) if y1 else year_hint
+            if y1 is None:
+                continue
+            start = make_date(y1, m1, d1)
+            end_year = int(y2) if y2 else y1
+            end_month = m2 or m1
+            if not y2 and m2 and int(m2) < int(m1):
+                end_year = y1 + 1
+            end = make_date(end_year, end_month, d2)
+            if start and end and end >= start:
+                return start, end
+        m = _UNTIL_RE.search(window)
+        if m and m.start() < 90:
+            y, mo, d = m.groups()
+            y = int(y) if y else year_hint
+            if y is not None:
+                return published, make_date(y, mo, d)
+    # 自2025年9月8日起公示5个工作日: a start and no end
+    m = _FROM_RE.search(text)
+    if m:
+        y, mo, d = m.groups()
+        y = int(y) if y else year_hint
+        if y is not None:
+            return make_date(y, mo, d), None
+    # 自即日起至2025年9月12日止公示: the key word comes after the dates
+    m = _UNTIL_RE.search(text)
+    if m and "公示" in text[m.end(): m.end() + 30]:
+        y, mo, d = m.groups()
+        y = int(y) if y else year_hint
+        if y is not None:
+            return published, make_date(y, mo, d)
+    return None, None
+
+
+# --- published ----------------------------------------------------------------------------------
+
+
+_URL_DATE_RES = (
+    re.compile(r"[/_]t?((?:19|20)\d{2})(\d{2})(\d{2})[_/.]"),  # /t20250908_123.html
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})/"),  # /2025-09-08/
+    re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # /2025/0908/
+)
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The date many CMSs put in an article's address."""
+    for pattern in _URL_DATE_RES:
+        m = pattern.search(url or "")
+        if m:
+            d = make_date(*m.groups())
+            if d:
+                return d
+    return None
+
+
+def find_published(content: DocumentContent, paragraphs: list[Paragraph], heading_idx: int | None,
+                   closing_date: str | None, url: str | None = None) -> str | None:
+    """Publication date: 发布时间 line near the heading, meta tags, else the closing date."""
+    lo = max(0, (heading_idx or 0) - 8)
+    hi = min(len(paragraphs), (heading_idx or 0) + 8)
+    for p in paragraphs[lo:hi]:
+        m = PUBLISHED_LINE_RE.search(p.text)
+        if m and "公示" not in p.text[: m.start() + 2]:
+            d = make_date(*m.groups())
+            if d:
+                return d
+    for key in _PUB_META_KEYS:
+        d = date_in(content.meta.get(key))
+        if d:
+            return d
+    if heading_idx is not None:
+        # news pages: "2020-05-15 08:05 来源:厦门晚报 作者:…" under the heading
+        for p in paragraphs[heading_idx + 1: heading_idx + 4]:
+            m = DATED_BYLINE_RE.match(p.text)
+            if m:
+                d = make_date(*m.groups())
+                if d:
+                    return d
+    if closing_date:
+        return closing_date
+    d = date_in_url(url)
+    if d:
+        return d
+    for p in paragraphs[:60]:
+        m = PUBLISHED_LINE_RE.search(p.text)
+        if m and "公示" not in p.text:
+            d = make_date(*m.groups())
+            if d:
+                return d
+    return None

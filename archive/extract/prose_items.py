@@ -1,0 +1,276 @@
+"""One item of a nominee list → a person or an organization record, and
+the cutting of a list line into items (、 pieces, grid cells, padded names)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from archive.model import Record
+
+from .prose_entries import (
+    NARRATIVE_RE,
+    SUMMARY_RE,
+    Facts,
+    parse_field_entry,
+    person_record,
+    read_notes,
+)
+from .prose_find import find_name
+from .prose_lines import AWARD_SENTENCE_RE
+from .prose_names import ends_with_org, is_han_name, is_minority_name
+from .prose_text import Span, split_brackets, split_gaps, split_top, strip_numbering, word_bounds
+
+_WIDE_GAP_RE = re.compile(r"\s{2,}")
+
+
+def parse_item(
+    item: Span, kind: str | None, loc: str, url: str | None, *, loose: bool = False
+) -> Record | None | str:
+    """One list item as a person or an organization; None if it is neither;
+    "summary" for `…等6名` and "narrative" for a piece of a sentence, either of
+    which disqualifies the whole line.
+
+    `kind` is what the heading above says ("person", "organization") or None
+    when it does not say (each item then decides by its shape).
+    """
+    item, _ = strip_numbering(item)
+    item = item.strip(" .。;")
+    if not item:
+        return None
+    if SUMMARY_RE.search(item.view):
+        return "summary"
+    if len(item) > 80 or NARRATIVE_RE.search(split_brackets(item)[0].view):
+        return "narrative"
+    if kind == "organization":
+        return _organization(item, loc, url, explicit=True)
+    part = find_name(item, allow_minority=kind == "person", loose=loose)
+    if (
+        part is not None
+        and kind is None
+        and part.unit is None
+        and ends_with_org(item.view.replace(" ", ""))
+    ):
+        part = None  # 张家村 under a mixed heading is a village, not a person
+    if part is None:
+        return _organization(item, loc, url, explicit=False) if kind is None else None
+    facts = Facts()
+    read_notes(part.notes, facts)
+    return person_record(part, facts, item, loc, url)
+
+
+_ORG_BAD_RE = re.compile(r"[。:]|^\d|^[的与及]")
+
+
+def _organization(item: Span, loc: str, url: str | None, *, explicit: bool) -> Record | None:
+    compact = item.view.replace(" ", "")
+    if not 3 <= len(compact) <= 60 or _ORG_BAD_RE.search(compact) or NARRATIVE_RE.search(compact):
+        return None
+    if not re.search(r"[\u3400-\u9fff]{2}", compact):
+        return None
+    if not ends_with_org(compact):
+        return None
+    if explicit and is_han_name(compact):
+        return None  # a bare personal name under a collective heading: not a unit
+    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", item.src))
+    return Record(
+        kind="organization",
+        name=name,
+        name_raw=item.src.strip(),
+        document_url=url,
+        location=loc,
+        raw=item.src.strip(),
+    )
+
+
+# --- cutting a list line into items ------------------------------------------
+
+
+def list_cells(piece: Span) -> list[Span]:
+    """The items of one piece of a list line: cells of a name grid, or the piece."""
+    cells = _join_padded(piece, split_gaps(piece, _WIDE_GAP_RE))
+    if len(cells) == 2:
+        names = [_is_bare_person(c) for c in cells]
+        if names[0] != names[1] and len(cells[names.index(False)].squeezed()) >= 4:
+            return [piece]  # 张三　　县委办公室副主任: a name and its unit
+        if not any(names):
+            part = find_name(piece, allow_minority=True)
+            if part is not None and part.unit:
+                return [piece]  # 韩乙四夫  县农业农村局农技推广站站长
+    return [run for cell in cells for run in _split_name_run(cell)]
+
+
+def _join_padded(piece: Span, cells: list[Span]) -> list[Span]:
+    """Single characters on either side of a wide gap are one padded name
+    (王  强, 王\u00a0\u00a0强): a name is never cut into one-character cells."""
+    if len(cells) < 2 or all(len(c.squeezed()) > 1 for c in cells):
+        return cells
+    out: list[Span] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if len(cell.squeezed()) == 1 and i + 1 < len(cells):
+            nxt = cells[i + 1]
+            joined = join_pieces(piece, cell, nxt)
+            if joined is not None and len(nxt.squeezed()) <= 2 and is_han_name(joined.squeezed()):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(cell)
+        i += 1
+    return out
+
+
+def _is_bare_person(cell: Span) -> bool:
+    """A name alone, perhaps with notes (巴特尔（蒙古族）), and no unit."""
+    part = find_name(cell, allow_minority=True)
+    return part is not None and part.unit is None
+
+
+def join_pieces(text: Span, first: Span, second: Span) -> Span | None:
+    """The stretch of `text` from `first` to `second` (consecutive pieces of it)."""
+    start = text.view.find(first.view)
+    end = text.view.find(second.view, start + len(first.view)) if start >= 0 else -1
+    return text[start : end + len(second.view)] if end >= 0 else None
+
+
+def _split_name_run(cell: Span) -> list[Span]:
+    """A cell with single spaces: padded names (王 强) or a run of names (王强 李建国)."""
+    bounds = word_bounds(cell)
+    if len(bounds) <= 1:
+        return [cell]
+    parts = [cell[a:b] for a, b in bounds]
+    if all(is_han_name(p.squeezed()) or is_minority_name(p.squeezed()) for p in parts):
+        return parts
+    if all(len(p) >= 4 and ends_with_org(p.squeezed()) for p in parts):
+        return parts  # 某街道办事处　某中学: units one space apart
+    return [cell]  # 张三 某公司总经理: one item, read by find_name
+
+
+# --- whole lines ----------------------------------------------------------------
+
+
+def read_semicolon_entries(sentence: Span, location: str, url: str | None) -> list[Record]:
+    """杨春花，女，汉族…；李德全，男，回族…: several field entries in one sentence."""
+    if ";" not in sentence.view:
+        return []
+    parts = split_top(sentence, ";")
+    if len(parts) < 2:
+        return []
+    found = [parse_field_entry(p, location, url, in_context=True) for p in parts]
+    good = [r for r in found if r is not None]
+    return good if len(good) >= 2 and len(good) >= 0.8 * len(parts) else []
+
+
+def read_list(
+    text: Span, location: str, url: str | None, kind: str | None, *, strict: bool
+) -> list[Record]:
+    """The records of one 、-separated (or gridded) list, or [] if it is not one.
+
+    `strict` (no heading above): only a line made of three or more Han names.
+    """
+    pieces = split_top(text, "、,;")
+    items = [list_cells(piece) for piece in pieces]
+    flat = [item for group in items for item in group]
+    if not flat:
+        return []
+    if strict:
+        if len(flat) < 3 or not all(is_han_name(i.squeezed(), common_only=True) for i in flat):
+            return []
+        kind = "person"
+    results: list[Record | None | str] = []
+    i = 0
+    while i < len(items):
+        group = items[i]
+        found = [parse_item(item, kind, location, url) for item in group]
+        if found == [None] and i + 1 < len(items) and len(items[i + 1]) == 1:
+            # 村党支部书记、村委会主任张三: the 、 was inside one item
+            joined = join_pieces(text, pieces[i], pieces[i + 1])
+            merged = parse_item(joined, kind, location, url) if joined else None
+            if isinstance(merged, Record) and merged.kind == "person" and merged.unit:
+                results.append(merged)
+                i += 2
+                continue
+        if found == [None] and i > 0 and results and isinstance(results[-1], Record):
+            # 某集团党委书记、董事长: the 、 was inside the unit after the name
+            joined = join_pieces(text, pieces[i - 1], pieces[i])
+            merged = parse_item(joined, kind, location, url) if joined else None
+            prev = results[-1]
+            if (
+                isinstance(merged, Record)
+                and merged.kind == "person"
+                and merged.name == prev.name
+                and len(merged.unit or "") > len(prev.unit or "")
+            ):
+                results[-1] = merged
+                i += 1
+                continue
+        results.extend(found)
+        i += 1
+    if "summary" in results or "narrative" in results:
+        return []
+    people = sum(isinstance(r, Record) and r.kind == "person" for r in results)
+    if kind != "organization" and people and people >= 0.6 * len(results) - 1:
+        # beside other people, a bare 扎西, 卓玛 or 娜 佳 is a person too
+        flat = [item for group in items for item in group]
+        if len(flat) == len(results):
+            # (a longer token needs more company: 王强、更深露重 is no list of two)
+            results = [
+                r
+                if r is not None or (people < 2 and len(item.squeezed()) > 3)
+                else parse_item(item, "person", location, url, loose=True)
+                for r, item in zip(results, flat, strict=True)
+            ]
+    good = [r for r in results if isinstance(r, Record)]
+    if not good or len(good) < 0.6 * len(results):
+        return []
+    return good
+
+
+def read_award_sentence(sentence: Span, location: str, url: str | None) -> list[Record]:
+    """授予张三、李四同志“…”称号: the names of a decision's award sentence."""
+    m = AWARD_SENTENCE_RE.search(sentence.view)
+    if not m:
+        return []
+    group = "names" if m.group("names") is not None else "names2"
+    if SUMMARY_RE.search(m.group(group)):
+        return []
+    span = sentence[m.start(group) : m.end(group)]
+    items = split_top(span, "、, ")
+    names = [i.squeezed() for i in items]
+    if not names or not all(is_han_name(n) or is_minority_name(n) for n in names):
+        return []
+    if not any(is_han_name(n) for n in names):
+        return []
+    return [r for i in items if isinstance(r := parse_item(i, "person", location, url), Record)]
+
+
+def names_follow(rest: Span, minimum: int) -> bool:
+    """`rest` starts with `minimum` (1 or 2) people (张三、李四 …)."""
+    items = split_top(rest, "、,;")
+    if len(items) < minimum or not items:
+        return False
+    return all(find_name(item, allow_minority=False) is not None for item in items[:minimum])
+
+
+def bare_names(rest: Span) -> int:
+    """How many people `rest` lists when it is nothing but names (王  强、李建国),
+    else 0."""
+    cells = [c for piece in split_top(rest, "、,;") for c in list_cells(piece)]
+    if not cells or not all(is_han_name(c.squeezed(), common_only=True) for c in cells):
+        return 0
+    return len(cells)
+
+
+def top_colon(view: str) -> int:
+    if ":" not in view:
+        return -1
+    depth = 0
+    for i, ch in enumerate(view):
+        if ch in "([【〔":
+            depth += 1
+        elif ch in ")]】〕":
+            depth = max(0, depth - 1)
+        elif ch == ":" and depth == 0:
+            return i
+    return -1
