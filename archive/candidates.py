@@ -30,15 +30,15 @@ from archive.linking_rules import (
     PERSON,
     block_key,
     full_birth,
-    matching_units,
     normalise_unit,
+    unit_contains,
     unit_reason,
     unit_variants,
 )
 from archive.store import Store
 
 MAX_CANDIDATES = 1000
-MAX_SAME_NAME = 100  # namesake records listed per candidate (the total is given too)
+MAX_SAME_NAME = 50  # namesake records listed per candidate (`same_name_total` gives the count)
 
 
 class Candidate:
@@ -91,81 +91,141 @@ def validate_candidates(candidates: Any) -> list[Candidate]:
 def check_candidates(store: Store, candidates: list[dict]) -> dict[str, Any]:
     """`{"results": [{"candidate", "matches", "same_name_only"}, ...]}`, in the order given."""
     parsed = validate_candidates(candidates)
-    rows_by_block: dict[str, list[LinkRow]] = {}
+    rows_by_block: dict[str, list[LinkRow]] = defaultdict(list)
     person_names = sorted({c.name for c in parsed if PERSON in c.kinds})
     org_blocks = sorted({block_key(ORGANIZATION, c.name) for c in parsed if ORGANIZATION in c.kinds})
-    found = [*store.link_rows_by_name(person_names, PERSON), *store.link_rows_in_blocks(org_blocks)]
-    for row in found:
-        rows_by_block.setdefault(block_key(row["kind"], row["name"]), []).append(LinkRow(row))
+    for row in [*store.link_rows_by_name(person_names, PERSON), *store.link_rows_in_blocks(org_blocks)]:
+        rows_by_block[block_key(row["kind"], row["name"])].append(LinkRow(row))
+    blocks = {key: BlockIndex(rows) for key, rows in rows_by_block.items()}
     entity_cache: dict[str, list[dict[str, Any]]] = {}
     results = []
     for raw, cand in zip(candidates, parsed, strict=True):
-        rows = [r for b in cand.blocks() for r in rows_by_block.get(b, ())]
-        matches, namesakes = judge_candidate(cand, rows)
+        matches: list[tuple[str, str]] = []
+        namesakes: list[LinkRow] = []
+        total = 0
+        for key in cand.blocks():
+            if key in blocks:
+                found, others, count = blocks[key].judge(cand)
+                matches += found
+                namesakes += others
+                total += count
         match_out = []
         for entity_id, reason in matches:
             if entity_id not in entity_cache:
                 entity_cache[entity_id] = store.entity_records(entity_id)
             match_out.append({"entity_id": entity_id, "reason": reason, "records": entity_cache[entity_id]})
-        namesakes.sort(key=lambda r: (r.date or "", r.pk))
-        listed = store.records_by_ids([r.record_id for r in namesakes[:MAX_SAME_NAME]])
         results.append(
             {
                 "candidate": raw,
                 "matches": match_out,
-                "same_name_only": listed,
-                "same_name_total": len(namesakes),
+                "same_name_only": store.records_by_ids([r.record_id for r in namesakes]),
+                "same_name_total": total,
             }
         )
     return {"results": results}
 
 
-def judge_candidate(cand: Candidate, rows: list[LinkRow]) -> tuple[list[tuple[str, str]], list[LinkRow]]:
-    """(entity_id, reason) of each entity the candidate would join; the namesake rows."""
-    by_entity: dict[str, list[LinkRow]] = defaultdict(list)
-    for r in rows:
-        by_entity[r.entity_id or r.record_id].append(r)
-    matches: list[tuple[str, str]] = []
-    namesakes: list[LinkRow] = []
-    for entity_id, recs in by_entity.items():
-        reason = _evidence(cand, recs)
-        if reason:
-            matches.append((entity_id, reason))
-        else:
-            namesakes.extend(recs)
-    matches.sort(key=lambda m: min((r.date or "", r.pk) for r in by_entity[m[0]]))
-    if len(matches) > 1 and not full_birth(cand.birth):
-        # The linker would join none of them: say so, and let a person judge.
-        matches = [(eid, reason + "（另有同名者也相符，请核对）") for eid, reason in matches]
-    return matches, namesakes
+class _Entity:
+    """What one entity of a block states, for judging a candidate against it."""
+
+    __slots__ = ("births", "years", "genders", "ethnicities", "kind", "size")
+
+    def __init__(self, kind: str) -> None:
+        self.births: set[str] = set()
+        self.years: set[str] = set()
+        self.genders: set[str] = set()
+        self.ethnicities: set[str] = set()
+        self.kind = kind
+        self.size = 0
+
+    def conflicts(self, cand: Candidate) -> bool:
+        """A stated gender or ethnicity differs: another person."""
+        return bool(
+            (cand.gender and self.genders and cand.gender not in self.genders)
+            or (cand.ethnicity and self.ethnicities and cand.ethnicity not in self.ethnicities)
+        )
 
 
-def _evidence(cand: Candidate, recs: list[LinkRow]) -> str | None:
-    """Why the candidate is this entity, by the linker's rules; None if it is not."""
-    if any(r.kind == ORGANIZATION for r in recs):
-        key = normalise_unit(cand.name) or cand.name
-        return f"单位名称相同（{key}）"
-    genders = {r.gender for r in recs if r.gender}
-    ethnicities = {r.ethnicity for r in recs if r.ethnicity}
-    if (cand.gender and genders and cand.gender not in genders) or (
-        cand.ethnicity and ethnicities and cand.ethnicity not in ethnicities
-    ):
-        return None
-    births = {b for r in recs if (b := full_birth(r.birth))}
-    years = {r.birth[:4] for r in recs if r.birth}
-    cand_birth = full_birth(cand.birth)
-    if cand_birth and cand_birth in births:
-        details = [f"出生年月相同（{cand_birth}）"]
-        if cand.gender and cand.gender in genders:
-            details.append(f"性别相同（{cand.gender}）")
-        if cand.ethnicity and cand.ethnicity in ethnicities:
-            details.append(f"民族相同（{cand.ethnicity}）")
-        return "同名，" + "，".join(details)
-    if (cand_birth and births) or (cand.birth and years and cand.birth[:4] not in years):
-        return None  # another birth: a namesake
-    # A birth month on at most one side: only the unit can bridge them.
-    for r in recs:
-        pair = matching_units(cand.units, unit_variants(r.unit)) if cand.units else None
-        if pair:
-            return "同名，" + unit_reason(pair)
-    return None
+class BlockIndex:
+    """One block (a name) grouped by entity, indexed by birth and unit.
+
+    Built once per request, so a thousand candidates of a common name cost
+    one pass over its records, not a thousand.
+    """
+
+    def __init__(self, rows: list[LinkRow]) -> None:
+        self.rows = sorted(rows, key=lambda r: (r.date or "", r.pk))
+        self.entities: dict[str, _Entity] = {}
+        self.by_birth: dict[str, list[str]] = defaultdict(list)
+        self.by_unit: dict[str, list[str]] = defaultdict(list)
+        for r in self.rows:
+            eid = r.entity_id or r.record_id
+            ent = self.entities.get(eid)
+            if ent is None:
+                ent = self.entities[eid] = _Entity(r.kind)
+            ent.size += 1
+            birth = full_birth(r.birth)
+            if birth and birth not in ent.births:
+                ent.births.add(birth)
+                self.by_birth[birth].append(eid)
+            if r.birth:
+                ent.years.add(r.birth[:4])
+            if r.gender:
+                ent.genders.add(r.gender)
+            if r.ethnicity:
+                ent.ethnicities.add(r.ethnicity)
+            for unit in unit_variants(r.unit):
+                holders = self.by_unit[unit]
+                if not holders or holders[-1] != eid:
+                    holders.append(eid)
+
+    def judge(self, cand: Candidate) -> tuple[list[tuple[str, str]], list[LinkRow], int]:
+        """Matches as (entity_id, reason), oldest first; the first namesake records; their count."""
+        found = self._evidence(cand)
+        matches = [(eid, found[eid]) for eid in self.entities if eid in found]  # entities in order of first record
+        if len(matches) > 1 and not full_birth(cand.birth):
+            # The linker would join none of them: say so, and let a person judge.
+            matches = [(eid, reason + "（另有同名者也相符，请核对）") for eid, reason in matches]
+        namesakes: list[LinkRow] = []
+        total = 0
+        for r in self.rows:
+            if (r.entity_id or r.record_id) not in found:
+                total += 1
+                if len(namesakes) < MAX_SAME_NAME:
+                    namesakes.append(r)
+        return matches, namesakes, total
+
+    def _evidence(self, cand: Candidate) -> dict[str, str]:
+        """entity_id → why the candidate is that entity, by the linker's rules."""
+        out: dict[str, str] = {}
+        if any(e.kind == ORGANIZATION for e in self.entities.values()):
+            reason = f"单位名称相同（{normalise_unit(cand.name) or cand.name}）"
+            return {eid: reason for eid, e in self.entities.items() if e.kind == ORGANIZATION}
+        cand_birth = full_birth(cand.birth)
+        if cand_birth:
+            for eid in self.by_birth.get(cand_birth, ()):
+                ent = self.entities[eid]
+                if not ent.conflicts(cand):
+                    details = [f"出生年月相同（{cand_birth}）"]
+                    if cand.gender and cand.gender in ent.genders:
+                        details.append(f"性别相同（{cand.gender}）")
+                    if cand.ethnicity and cand.ethnicity in ent.ethnicities:
+                        details.append(f"民族相同（{cand.ethnicity}）")
+                    out[eid] = "同名，" + "，".join(details)
+        if not cand.units:
+            return out
+        # A birth month on at most one side: only the unit can bridge them.
+        for unit, holders in self.by_unit.items():
+            pair = next(((u, unit) for u in cand.units if unit_contains(u, unit)), None)
+            if pair is None:
+                continue
+            for eid in holders:
+                if eid in out:
+                    continue
+                ent = self.entities[eid]
+                if ent.conflicts(cand) or (cand_birth and ent.births):
+                    continue
+                if cand.birth and ent.years and cand.birth[:4] not in ent.years:
+                    continue
+                out[eid] = "同名，" + unit_reason(pair)
+        return out

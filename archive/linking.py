@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive.errors import BadInput, NotFound
-from archive.linking_cluster import Judgements, LinkRow, cluster_block, split_entity_id
+from archive.linking_cluster import LinkRow, cluster_block
+from archive.linking_judgements import Judgements, split_entity_id
 from archive.linking_rules import ORGANIZATION, PERSON, block_key
 from archive.store import Store
 

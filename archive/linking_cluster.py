@@ -26,11 +26,11 @@ clusters keep the older id); else a new id derived from its earliest record.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
+from archive.linking_judgements import Judgements, new_entity_id
 from archive.linking_rules import (
     ORGANIZATION,
     birth_reason,
@@ -41,7 +41,6 @@ from archive.linking_rules import (
     unit_variants,
     values_conflict,
 )
-from archive.store.base import short_hash
 
 # Above this many record pairs, unit matches are found through a substring
 # index instead of comparing every pair (common names: thousands of records).
@@ -60,52 +59,6 @@ class LinkRow:
         self.pk, self.record_id, self.kind, self.name = row["pk"], row["record_id"], row["kind"], row["name"]
         self.birth, self.gender, self.ethnicity, self.unit = row["birth"], row["gender"], row["ethnicity"], row["unit"]
         self.date, self.entity_id, self.link_reason = row["date"], row["entity_id"], row["link_reason"]
-
-
-@dataclass
-class Judgements:
-    """Stored judgements, resolved to what they mean per record (oldest first, later wins)."""
-
-    forced: dict[str, tuple[str, str]] = field(default_factory=dict)  # record_id → (entity_id, reason)
-    forbidden: dict[str, set[str]] = field(default_factory=dict)  # record_id → records it must not join
-    forced_ids: set[str] = field(default_factory=set)
-    # Why a record that starts its cluster in this block still belongs where it is:
-    # it was merged in (or split off) by hand.
-    by_hand: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_stored(cls, judgements: Sequence[dict[str, Any]]) -> Judgements:
-        out = cls()
-        for j in judgements:
-            date = (j["created_at"] or "")[:10]
-            note = f"：{j['note']}" if j.get("note") else ""
-            members = j["members"]
-            if j["action"] == "merge":
-                reason = f"人工合并（{date}）{note}"
-                both = set(members.get("a", ())) | set(members.get("b", ()))
-                for rid in both:
-                    out.forced[rid] = (j["subject"], reason)
-                for rid in members.get("b", ()):
-                    out.by_hand[rid] = reason
-                    if rid in out.forbidden:  # a merge lifts earlier splits between its records
-                        out.forbidden[rid] -= both
-            elif j["action"] == "split":
-                rid = j["subject"]
-                out.forced[rid] = (split_entity_id(rid), f"人工拆分（{date}）{note}")
-                out.by_hand[rid] = out.forced[rid][1]
-                out.forbidden[rid] = set(members.get("old", ())) - {rid}
-        out.forced_ids = {eid for eid, _ in out.forced.values()}
-        return out
-
-
-def split_entity_id(record_id: str) -> str:
-    """The entity of a record split off by hand: derived from the record alone."""
-    return short_hash("split", record_id, prefix="e")
-
-
-def new_entity_id(kind: str, record_id: str, salt: int = 0) -> str:
-    parts = (kind, record_id) if salt == 0 else (kind, record_id, str(salt))
-    return short_hash(*parts, prefix="e")
 
 
 @dataclass
@@ -409,20 +362,28 @@ def _entity_ids(cl: _Clusters, judgements: Judgements, order: list[int]) -> dict
     for root in roots:
         if cl.forced[root]:
             ids[root] = cl.forced[root]  # type: ignore[assignment]
-    # Keep the id most of a cluster's records already carry; ties go to the
-    # cluster seen first, so a merged cluster keeps the older id.
-    claims = []
-    for pos, root in enumerate(roots):
+    # Stable ids.  An old id stays with the cluster holding most of the records
+    # that carried it (a cluster that lost a record keeps its id); a cluster
+    # holding several old ids (two entities joined by a bridge) keeps the
+    # older one: the id carried by its oldest record.
+    carried: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, len(order)]))
+    for root in roots:
         if root in ids:
             continue
-        counts = Counter(cl.rows[m].entity_id for m in cl.members[root] if cl.rows[m].entity_id)
-        for eid, n in counts.items():
-            first = min(rank[m] for m in cl.members[root] if cl.rows[m].entity_id == eid)
-            claims.append((-n, pos, first, eid, root))
-    for _, _, _, eid, root in sorted(claims):
-        if root not in ids and eid not in taken:
-            ids[root] = eid
-            taken.add(eid)
+        for m in cl.members[root]:
+            eid = cl.rows[m].entity_id
+            if eid and eid not in taken:
+                tally = carried[eid][root]
+                tally[0] += 1
+                tally[1] = min(tally[1], rank[m])
+    owned: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for eid, by_root in carried.items():
+        owner = max(by_root, key=lambda r: (by_root[r][0], -by_root[r][1]))
+        owned[owner].append((by_root[owner][1], eid))
+    for root, claims in owned.items():
+        eid = min(claims)[1]
+        ids[root] = eid
+        taken.add(eid)
     for root in roots:
         if root in ids:
             continue

@@ -17,6 +17,22 @@ units are written in several ways (民和回族土族自治县第一中学 / 民
 tenth of the records are collectives, named in long and short forms.  Each
 record carries its true person in `remarks` ("truth:123"), so the bench also
 reports how often the linker merged two people or split one.
+
+Measured on this machine (2 cores, shared with other benchmarks running at
+the same time, load average 3–6), 1,000,000 records in 50,340 notices,
+77,838 name blocks, the largest 20,412 records (王伟):
+
+    first full link    1,000,006 records   72 s   13,900 records/s   peak RSS 288 MB
+    full relink again  nothing changed     55 s                      peak RSS 276 MB
+    incremental        one notice of 3 common names (31,084 records relinked)  2.4 s, 104 MB
+    (CPU time of the first link: ~45 s; build of the archive itself: ~4 min)
+
+Quality on this deliberately crowded population (≈10,000 different people
+called 王伟 in 18 counties, so same name + same birth month is common):
+about 92% of links made on birth and 91% of links made on unit join records
+of the same true person; 28,147 of 500,381 entities mix people, and 57,274
+of 503,372 people are spread over more than one entity (mostly people who
+changed job and appear without a birth month).
 """
 
 from __future__ import annotations
@@ -217,6 +233,7 @@ def main() -> int:
     parser.add_argument("--data", help="archive directory (built if empty; default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary archive")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--reset", action="store_true", help="forget existing links first (measure a first link)")
     parser.add_argument("--child", choices=["full", "incremental"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -231,6 +248,14 @@ def main() -> int:
     report: dict = {}
     if not (data / "gongshi.sqlite3").exists():
         report["build"] = build(data, args.records, args.seed)
+    elif args.reset:
+        store = open_store(data)
+        try:
+            with store.transaction() as db:
+                db.execute("UPDATE records SET entity_id = NULL, link_reason = NULL")
+                db.execute("DELETE FROM link_keys")
+        finally:
+            store.close()
 
     def child(mode: str) -> dict:
         out = subprocess.run(

@@ -225,13 +225,18 @@ def main() -> None:
     ap.add_argument("--skip-build", action="store_true", help="reuse the indexes already built")
     ap.add_argument("--build-child", help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, help="append the results as a JSON line to this file")
+    ap.add_argument("--label", default="", help="a note kept with the results (e.g. the whoosh variant)")
     args = ap.parse_args()
     if args.build_child:
         build_child(args.data, args.build_child)
         return
     ensure_archive(args.data, args.records)
     for engine in args.engines.split(","):
-        row: dict = {"engine": engine, "records": args.records}
+        row: dict = {"engine": engine, "records": args.records, "label": args.label}
+        if engine == "whoosh":
+            import whoosh
+
+            row["whoosh"] = f"{whoosh.__name__} {whoosh.versionstring()} ({Path(whoosh.__file__).parent})"
         if not args.skip_build:
             print(f"{engine}: building…", file=sys.stderr)
             row.update(measure_build(args.data, engine))
@@ -245,7 +250,7 @@ def main() -> None:
 
 
 def format_row(row: dict) -> str:
-    parts = [f"{row['engine']:8} {row['records']:>9,} records"]
+    parts = [f"{row['engine']:8} {row['records']:>9,} records {row.get('label', '')} {row.get('whoosh', '')}"]
     if "rate" in row:
         parts.append(
             f"build {row['rate']:,.0f} rec/s ({row['seconds']:.0f}s; {row['records'] / row['cpu_seconds']:,.0f} rec per CPU-s, "

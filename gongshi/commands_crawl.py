@@ -144,6 +144,9 @@ class ArchiveHandler:
 
     def _keep_notice(self, task: Task, main: Fetched, fetch: FetchFn, not_modified: bool) -> Outcome:
         url = task.url
+        if _garbled(main.data):
+            archive_document(self.store, main)
+            return Outcome("error", f"{url}: not a readable page (binary or garbled bytes)")
         known = self.store.current_documents(url)
         unchanged_main = known is not None and known.main_sha == _sha(main.data)
         if not_modified and unchanged_main:
@@ -155,9 +158,6 @@ class ArchiveHandler:
             self.store.touch_notice(url)
             self._count("unchanged")
             return _outcome(problems)
-        if _garbled(main.data):
-            archive_document(self.store, main)
-            return Outcome("error", f"{url}: not a readable page (binary or garbled bytes)")
         # Queued first: if the process dies after saving, the next run still indexes it.
         self.store.queue_index(notice_id_for(url))
         try:
@@ -200,8 +200,9 @@ class ArchiveHandler:
     ) -> tuple[list[Fetched], list[str]]:
         """Each attachment fetched (conditionally if archived before); problems reported, not fatal.
 
-        An attachment that fails now but was archived before is kept from the
-        archive: a flaky server must not withdraw a notice's records.
+        An attachment that fails now, or is gone, but was archived before is
+        kept from the archive: a flaky server must not withdraw a notice's
+        records, and a notice keeps what it once listed.
         """
         attachments: list[Fetched] = []
         problems: list[str] = []
@@ -224,11 +225,10 @@ class ArchiveHandler:
             self._keep_response(ex)
             if ex.refused:
                 continue
-            problems.append(f"attachment {ex.describe()}")
-            if before is not None and not ex.gone:
-                data = self.store.document_payload(before.doc_id) or b""
-                attachments.append(Fetched(url=before.url, data=data, content_type=before.content_type,
-                                           status=before.status, label=label))
+            if not (ex.gone and before is not None):
+                problems.append(f"attachment {ex.describe()}")
+            if before is not None:
+                attachments.append(self._kept(href, label))  # type: ignore[arg-type]
         return attachments, problems
 
     # -- counts and the index --------------------------------------------------------
@@ -236,7 +236,6 @@ class ArchiveHandler:
     def _count(self, name: str, n: int = 1) -> None:
         with self._lock:
             self.counts[name] += n
-
 
 
 class IndexUpdater:
@@ -293,12 +292,16 @@ class IndexUpdater:
                     return False
                 store.clear_pending_index([p.notice_id for p in pending])
 
-    def close(self) -> bool:
-        """Stop the thread, then index whatever is still queued."""
+    def stop(self) -> None:
+        """Stop the thread; what is still queued stays queued (for the next crawl)."""
         self._stop.set()
         self._wake.set()
         if self._thread.is_alive():
             self._thread.join()
+
+    def close(self) -> bool:
+        """Stop the thread, then index whatever is still queued."""
+        self.stop()
         return self.flush()
 
 
@@ -444,10 +447,13 @@ def run_crawl(args: argparse.Namespace) -> int:
     crawler = Crawler(services.store, handler, config, progress=progress)
     try:
         stats = crawler.run(seeds, refresh=args.refresh)
+        indexer.close()
+    except BaseException:  # interrupted: what was saved gets indexed by the next crawl
+        indexer.stop()
+        raise
     finally:
         progress.close()
         try:
-            indexer.close()
             update_cdxj(services.store.warc.directory)
         finally:
             for h in handlers:

@@ -30,6 +30,8 @@ def _text(params: Mapping[str, Any], name: str) -> str | None:
     value = params.get(name)
     if value is None:
         return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         raise BadQuery(f"{name} must be text")
     value = unicodedata.normalize("NFKC", value).strip()

@@ -30,8 +30,9 @@ from index.columns import MAX_FACET_VALUES, facet_dict
 WRITE_LOCK_TIMEOUT = 120.0
 WRITER_HEAP = 128_000_000
 _STRING_FACETS = ("ethnicity", "kind", "stage", "level", "region")
-# Extra candidates fetched past the page so that equal scores can be ordered by date.
-_TIE_SLACK = 50
+# Extra candidates fetched past the page so that equal scores can be ordered by
+# date across segments (within a segment, documents are already newest first).
+_TIE_SLACK = 200
 
 
 def _schema() -> tantivy.Schema:
@@ -50,6 +51,12 @@ def _schema() -> tantivy.Schema:
 
 
 SCHEMA = _schema()
+
+
+def _new_index(path: Path) -> tantivy.Index:
+    # Documents kept newest first: among equal scores tantivy keeps the lower
+    # doc id, so the top hits of a tie are the newest (relevance, then date).
+    return tantivy.Index(SCHEMA, path=str(path), reuse=False, sort_by_field="published", sort_order=tantivy.Order.Desc)
 
 
 def _document(record: dict) -> tantivy.Document:
@@ -137,7 +144,7 @@ class TantivyIndex:
         self._units: list[str] | None = None
         if not (self.path / "meta.json").exists():
             self.path.mkdir(parents=True, exist_ok=True)
-            tantivy.Index(SCHEMA, path=str(self.path), reuse=False)
+            _new_index(self.path)
 
     # -- reading -------------------------------------------------------------
 
@@ -282,7 +289,7 @@ class TantivyIndex:
         tmp = self.path.with_name(f"{self.path.name}.building-{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        index = tantivy.Index(SCHEMA, path=str(tmp), reuse=False)
+        index = _new_index(tmp)
         writer = self._writer(index, heap, threads)
         n = 0
         try:

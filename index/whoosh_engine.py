@@ -22,7 +22,6 @@ from pathlib import Path
 
 from whoosh import columns as wcolumns
 from whoosh import index as windex
-from whoosh import query as wq
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.index import LockError
@@ -91,14 +90,6 @@ def _document(record: dict) -> dict:
         value = getattr(r, name)
         doc[name] = value.encode("utf-8") if value else b""
     return doc
-
-
-def _whoosh_query(alternatives: list[Alternative]) -> wq.Query:
-    alts = []
-    for alt in alternatives:
-        terms = [wq.Term(alt.field, t) for t in alt.terms]
-        alts.append(wq.And(terms, boost=alt.boost) if len(terms) > 1 else wq.Term(alt.field, alt.terms[0], boost=alt.boost))
-    return alts[0] if len(alts) == 1 else wq.Or(alts)
 
 
 def _posting_ids(matcher) -> list[int]:
@@ -270,7 +261,7 @@ class WhooshIndex:
         # Group by score (few distinct values), newest first within a score.
         by_score: dict[float, list[int]] = {}
         for d in docs:
-            by_score.setdefault(round(scores[d], 6), []).append(d)
+            by_score.setdefault(scores[d], []).append(d)
         rank = cols.rank.__getitem__
         order = [d for score in sorted(by_score, reverse=True) for d in sorted(by_score[score], key=rank)]
         return order, scores, cols, searcher

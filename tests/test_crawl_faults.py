@@ -147,3 +147,41 @@ def test_hosts_are_crawled_side_by_side_each_at_its_own_pace(crawl):
             if before.status:  # not one the crawler gave up on (the server answers it much later)
                 assert after.started - before.ended >= DELAY - 0.02
             assert after.started - before.started >= DELAY
+
+
+def test_traps_are_bounded(tmp_path):
+    """Endless pagination stops at the depth limit; calendars are not followed; long redirect chains end."""
+
+    def endless(path: str) -> Resource | None:
+        if path.startswith("/list?page="):
+            n = int(path.split("=", 1)[1])
+            links = [(f"/r/{n}.html", f"关于拟表彰第{n}批全州劳动模范的公示")]
+            html = list_page_plain(links, n, n + 1, "/list")  # always one more page
+            html = html.replace("</body>", "".join(f'<a href="/list?date=2025-09-{d:02d}">{d}</a>' for d in range(1, 29))
+                                + "</body>")
+            return Resource(html.encode(), "text/html")
+        if path.startswith("/r/"):  # every notice: a chain of redirects longer than the limit
+            n = int(path[3:].split(".")[0].split("-")[0])
+            hop = int(path.split("-")[1].split(".")[0]) if "-" in path else 0
+            return Resource(status=302, location=f"/r/{n}-{hop + 1}.html")
+        if path == "/robots.txt":
+            return Resource(b"User-agent: *\nAllow: /\n", "text/plain")
+        return None
+
+    site = FixtureServer(dynamic=endless).start()
+    try:
+        sources = tmp_path / "s.toml"
+        sources.write_text("[crawler]\nmax_list_depth = 4\nmax_redirects = 3\n", "utf-8")
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            rc = main(["crawl", site.url("/list?page=1"), "--data", str(tmp_path / "d"), "--delay", "0",
+                       "--sources", str(sources)])
+        assert rc == 0
+        pages = sorted({r.path for r in site.log if r.path.startswith("/list?page=")})
+        assert pages == [f"/list?page={n}" for n in range(1, 6)]  # the seed and 4 steps from it
+        assert not [r for r in site.log if "date=" in r.path]
+        hops = [r for r in site.log if r.path.startswith("/r/1")]
+        assert len(hops) == 4  # the first request and 3 redirects
+        assert "more than 3 redirects" in err.getvalue()
+    finally:
+        site.stop()

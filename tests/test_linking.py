@@ -265,3 +265,44 @@ def test_records_archived_before_any_linking_are_still_met(store):
     (new,) = save(store, "b", "2022-01-01", "proposed", "先进个人", [person("马丽", "门源县教育局", "1979-04")])
     link_records(store, [new])
     assert entity_of(store, new) == entity_of(store, old)
+
+
+def test_full_relink_reads_whole_blocks_a_page_at_a_time(store):
+    save(store, "a", "2021-01-01", "awarded", "先进个人",
+         [person("甲一", "某单位一号"), person("甲一", "某单位二号"), person("甲一", "某单位三号"),
+          person("乙二", "某单位一号"), person("丙三", "某单位一号"), person("丙三", "某单位二号")])
+    store.start_link_work()
+    try:
+        store.add_link_work(
+            ("p:" + r["name"], r["pk"], r["record_id"], r["kind"], r["name"], r["birth"], r["gender"],
+             r["ethnicity"], r["unit"], r["date"], r["entity_id"], r["link_reason"])
+            for batch in store.iter_link_source(batch_size=2) for r in batch
+        )
+        store.sort_link_work()
+        pages = list(store.iter_link_work_blocks(page_size=2))
+    finally:
+        store.end_link_work()
+    blocks = [[r["name"] for r in page] for page in pages]
+    # A block larger than a page is read alone; no block is ever cut in two.
+    assert sorted(n for page in blocks for n in page) == sorted(["甲一"] * 3 + ["乙二"] + ["丙三"] * 2)
+    seen: set[str] = set()
+    for page in blocks:
+        for name in dict.fromkeys(page):
+            assert name not in seen
+            seen.add(name)
+
+
+def test_a_namesake_making_a_link_doubtful_leaves_the_larger_part_its_id(store):
+    (w,) = save(store, "a", "2021-01-01", "awarded", "先进个人", [person("杨帆", "乐都区高庙镇政府")])
+    (b1,) = save(store, "b", "2022-01-01", "proposed", "先进个人", [person("杨帆", "海东市乐都区高庙镇政府", "1981-03")])
+    (b2,) = save(store, "c", "2023-01-01", "recommended", "先进个人", [person("杨帆", "乐都区委组织部", "1981-03")])
+    link_records(store, None)
+    e = entity_of(store, w)
+    assert entity_of(store, b1) == entity_of(store, b2) == e
+    # Another 杨帆 of the same town, born 1990: the birth-less 2021 record could be either.
+    (n,) = save(store, "d", "2024-01-01", "proposed", "先进个人", [person("杨帆", "乐都区高庙镇人民政府", "1990-12")])
+    link_records(store, [n])
+    assert entity_of(store, b1) == entity_of(store, b2) == e
+    assert len({e, entity_of(store, w), entity_of(store, n)}) == 3
+    link_records(store, None)
+    assert entity_of(store, b1) == e and entity_of(store, w) not in (e, entity_of(store, n))

@@ -81,7 +81,7 @@ def test_results_keep_the_order_given(store):
         ([{"name": "张伟"}, {"unit": "x"}], "candidate 2 has no name"),
         ([{"name": "  "}], "candidate 1 has no name"),
         (["张伟"], "candidate 1 must be an object"),
-        ([{"name": "张伟", "birth": "去年"}], "candidate 1: birth"),
+        ([{"name": "张伟", "birth": "去年"}], "candidate 1: birth '去年'"),
         ([{"name": "张伟", "kind": "robot"}], "kind must be person or organization"),
     ],
 )

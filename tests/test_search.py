@@ -314,3 +314,7 @@ def test_engines_agree(archive):
         assert answers[0]["total"] == answers[1]["total"]
         assert answers[0]["facets"] == answers[1]["facets"]
         assert {r["record_id"] for r in answers[0]["results"]} == {r["record_id"] for r in answers[1]["results"]}
+        # Same scoring in both (a constant per way of matching), ties newest first.
+        assert [r["notice"]["published"] for r in answers[0]["results"]] == [
+            r["notice"]["published"] for r in answers[1]["results"]
+        ]

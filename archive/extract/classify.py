@@ -114,52 +114,88 @@ def classify_notice(title: str | None, body: str, extra: str = "") -> bool:
 # --- stage --------------------------------------------------------------------------
 
 _RECOMMENDED = re.compile(
-    r"拟推荐|推荐(?:对象|人选|名单|候选人)|(?:候选|推荐)对象|推荐.{0,20}(?:参评|参选|申报)|拟申报|"
+    r"拟推荐|推荐(?:对象|人选|名单|候选人)|(?:候选|推荐)对象|推荐.{0,40}(?:参评|参选|申报)|拟申报|"
     r"申报对象|被推荐|拟报送|推荐.{0,30}候选|拟上报|上报"
 )
-_RECOMMENDED_TITLE = re.compile(r"关于推荐|推荐.{0,40}?(?:人选|对象|候选人|名单)")
+# 关于推荐…人选的公示; 湟中区推荐西宁市“最美家庭”的公示 (a body that puts
+# forward, in the title, is recommending — unless it is its own honour)
+_RECOMMENDED_TITLE = re.compile(
+    r"关于(?:拟)?推荐|推荐.{0,40}?(?:人选|对象|候选人|名单)|^[^推]{2,24}?(?<![经各被])推荐(?!评选|工作|表彰|会)|参评|参选"
+)
 _PROPOSED = re.compile(
     r"拟表彰|拟授予|拟命名|拟评选|拟认定|候选人|评选结果|拟评为|拟确定|拟奖励|拟入选|入选名单|"
-    r"初评|评审结果|拟选树|拟给予"
+    r"初评|评审结果|拟选树|拟给予|拟推选"
 )
 _AWARDED = re.compile(
     r"表彰决定|关于表彰|表彰.{0,40}(?:决定|通报|通知|名单)|命名.{0,40}决定|授予.{0,40}(?:决定|称号的)|"
     r"通报表扬|通报嘉奖|予以表彰|给予表彰|的决定|表彰名单|获奖名单|公布.{0,30}名单"
 )
+# News reports of a decision or a ceremony (我市10人荣获…称号, …揭晓).
+_AWARDED_NEWS = re.compile(
+    r"获此(?:殊荣|称号|荣誉)|被授予|荣获|获评|喜获|获授|确定了?[\d一二三四五六七八九十百]+(?:名|人|个|户|家|位)|"
+    r"发布仪式|颁奖(?:典礼|仪式|大会|晚会)|揭晓|受到表彰|受表彰|表彰大会|表彰会|命名大会|授牌仪式|光荣上榜|"
+    r"表彰(?:了)?(?:一批|[\d一二三四五六七八九十百]+(?:名|个|户|家|位))"
+)
+# A report still in publicity: 公示期…, 现予公示.
+_PUBLICITY = re.compile(r"公示(?:期|时间|日期|如下|时限)|(?:现|予以|予|进行|特此|现予以)公示")
+# A body that sends its list on to another one (报省总工会, 推荐至市妇联).
+_FORWARDS = re.compile(
+    r"(?:报|上报|报送|推荐(?:至|到|给)|提交)(?:省|市|州|盟|自治区|全国|中华全国|中央|国家|上级)|参评|参选"
+)
+# Issuers inside a larger body of the same level (省直机关工会, 市教育工会,
+# 县直机关工委): they put forward for the honour of the larger body.
+_SUB_BODY = re.compile(
+    r"(?:省|市|州|县|区|盟|旗)直|直属机关|机关工委|机关工会|机关党委|产业工会|行业工会|教育工会|"
+    r"(?:教科文卫体|农林水利|财贸|能源化学|建设|交通运输|国防|金融|邮电|科教文卫)(?:系统)?工会|系统(?:工会|党委)"
+)
 
 
-def stage_of(title: str | None, body: str, award_level: str | None, issuer_level: str | None) -> str:
+def stage_of(
+    title: str | None, body: str, award_level: str | None, issuer_level: str | None,
+    issuer: str | None = None,
+) -> str:
     """recommended | proposed | awarded (see the contract).
 
     A candidate list for an award above the issuer's own level is
-    `recommended`; for the issuer's own award it is `proposed`.
+    `recommended`; for the issuer's own award it is `proposed` — unless
+    the issuer is a part of the awarding body's level (省直机关工会 for the
+    province's 五一劳动奖章) or says it sends the list on.
     """
-    for n, text in enumerate((squeeze(title or ""), squeeze(body[:600]), squeeze(body[:3000]))):
+    t0 = squeeze(title or "")
+    head = squeeze(body[:3000])
+    own = _own_award(award_level, issuer_level, issuer, head)
+    for n, text in enumerate((t0, head[:600], head)):
         if not text:
             continue
-        has_ni = "拟" in text
         if n == 0 and _RECOMMENDED_TITLE.search(text) and not _PROPOSED.search(text):
             # 关于推荐2025年全省五一劳动奖章人选的公示 (only in a title: a body's
             # 经各单位推荐…拟表彰以下对象 is the issuer's own selection)
-            if award_level is not None and award_level == issuer_level and award_level != "national":
-                return "proposed"
-            return "recommended"
-        if _RECOMMENDED.search(text):
-            m = _RECOMMENDED.search(text)
+            return "proposed" if own else "recommended"
+        m = _RECOMMENDED.search(text)
+        if m:
             if "推荐" not in m.group(0) and not _is_higher(award_level, issuer_level):
                 return "proposed"
-            if award_level is not None and award_level == issuer_level and award_level != "national":
-                return "proposed"  # 推荐人选 for the issuer's own honour
-            return "recommended"
+            return "proposed" if own else "recommended"
         if _PROPOSED.search(text):
             if "候选" in text and _is_higher(award_level, issuer_level):
                 return "recommended"
             return "proposed"
-        if _AWARDED.search(text) and not (has_ni and "公示" in text):
+        if _AWARDED.search(text) and not ("拟" in text and "公示" in text):
+            return "awarded"
+        if _AWARDED_NEWS.search(text) and not ("公示" in text if n == 0 else _PUBLICITY.search(text)):
             return "awarded"
         if "公示" in text:
             return "proposed"
     return "proposed"
+
+
+def _own_award(award_level: str | None, issuer_level: str | None, issuer: str | None, body: str) -> bool:
+    """Is the honour the issuer's own (same level, not national, not sent on)?"""
+    if award_level is None or award_level != issuer_level or award_level == "national":
+        return False
+    if issuer and _SUB_BODY.search(squeeze(issuer)):
+        return False
+    return not _FORWARDS.search(body[:1500])
 
 
 _LEVEL_RANK = {"national": 4, "province": 3, "prefecture": 2, "county": 1}
@@ -173,7 +209,7 @@ def _is_higher(award_level: str | None, issuer_level: str | None) -> bool:
 
 # --- level ----------------------------------------------------------------------------
 
-_NATIONAL = re.compile(r"^(?:全国|中国|中华全国|国家|中华|中央|中共中央|国务院|全军|全总|共青团中央)")
+_NATIONAL = re.compile(r"^(?:全国|全國|中国|中國|中华全国|中華全國|国家|國家|中华|中華|中央|中共中央|国务院|國務院|全军|全軍|全总|共青团中央)")
 _PROVINCE_WORD = re.compile(r"^(?:全省|省级|省直|省|全区(?=.*自治区)|自治区)")
 _PREFECTURE_WORD = re.compile(r"^(?:全市|市级|全州|州级|全盟|盟级|地区|市直|州直|全地区)")
 _COUNTY_WORD = re.compile(r"^(?:全县|县级|全旗|旗级|全区|区级|县直|区直)")
@@ -191,7 +227,7 @@ def level_of_award(award: str | None, issuer: str | None = None) -> str | None:
     a = re.sub(r"^(?:关于|对|\d{4}(?:—\d{4})?年度?|\d{4}|“|《|\"|首届|第[一二三四五六七八九十\d]+届|度)+", "", a)
     if not a:
         return None
-    if _NATIONAL.match(a) or re.search(r"全国|国家级", a[:12]):
+    if _NATIONAL.match(a) or re.search(r"全国|全國|国家级|國家級", a[:12]):
         return "national"
     place = level_of_place_name(a)
     if place is not None:
@@ -212,7 +248,17 @@ def level_of_award(award: str | None, issuer: str | None = None) -> str | None:
         m = pattern.match(a)
         if m and len(m.group(0)) >= 3 and m.group(0) in issuer_text:
             return "county"
+    # XX县… / XX旗… opening the honour's name: 县 and 旗 end no common word
+    # but a few (优秀县, 示范县), which name kinds of counties, not one
+    m = _COUNTY_NAME.match(a)
+    if m and m.group(0)[-1] in "县旗" and 2 <= len(m.group(0)) - 1 <= 4 and not _GENERIC_COUNTY_WORD.search(
+            m.group(0)[:-1]):
+        return "county"
     return None
+
+
+_GENERIC_COUNTY_WORD = re.compile(
+    r"优秀|先进|示范|模范|文明|百强|强|试点|达标|各|本|我|该|全|市|省|区|州|地|郡|乡|镇|村|重点|贫困|边|民族")
 
 
 def _place_base_in(award: str) -> str | None:
@@ -254,4 +300,57 @@ def level_of_issuer(issuer: str | None) -> str | None:
         return "county"
     if _COUNTY_NAME.match(i) or _CITY_NAME.match(i):
         return "county"
+    return None
+
+
+_BEFORE_NOISE_RE = re.compile(r"[“”\"《》「」\s]|\d{4}(?:[-—~～至]\d{4})?年度?|第[一二三四五六七八九十\d]+届|首届")
+
+
+def level_of_place_before(award: str | None, text: str) -> str | None:
+    """Level of a place named just before the honour where the text names it:
+    四川“最美退役军人” → province, 互助县…优秀教师 → county."""
+    a = squeeze(award or "")
+    t = squeeze(text)
+    if len(a) < 3 or not t:
+        return None
+    i = t.find(a)
+    if i < 0:
+        i = t.find(a[:4])
+    if i <= 0:
+        return None
+    before = _BEFORE_NOISE_RE.sub("", t[max(0, i - 20):i])
+    g = gazetteer()
+    place_bases()  # builds place_bases.levels
+    bases = place_bases.levels
+    for n in range(min(len(before), 12), 1, -1):
+        cand = before[-n:]
+        place = g.by_form.get(cand)
+        if place is not None:
+            return place.level
+        if cand in g.counties:
+            return "county"
+        if cand in bases:
+            return bases[cand]
+    return None
+
+
+_FIRST_PERSON_LEVEL = (
+    (re.compile(r"我省|本省|我区(?=.{0,10}自治区)"), "province"),
+    (re.compile(r"我市|本市|我州|本州|我盟|本盟"), "prefecture"),
+    (re.compile(r"我县|本县|我区|本区|我旗|本旗"), "county"),
+)
+
+
+def level_from_text(title: str | None, body: str) -> str | None:
+    """An unnamed issuer's level from how the text speaks of itself (我市…) or
+    the place a headline starts with (大通县召开…)."""
+    t = squeeze(title or "")
+    m = re.match(r"^(?:中共|共青团)?", t)
+    place = level_of_place_name(t[m.end():]) if t else None
+    if place is not None:
+        return place
+    head = squeeze(body[:1500])
+    for pattern, level in _FIRST_PERSON_LEVEL:
+        if pattern.search(t) or pattern.search(head):
+            return level
     return None

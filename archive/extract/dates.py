@@ -161,38 +161,68 @@ def date_in_url(url: str | None) -> str | None:
     return None
 
 
+# A newspaper's dateline or a source line at the end of a reprint:
+# 《西宁晚报》2025年9月20日 第2版 / 来源：青海日报 2025-09-20
+NEWSPAPER_LINE_RE = re.compile(
+    r"(?:《[^》]{2,20}》|(?:来源|稿源|转自|刊于|摘自)\s*[:：]?\s*[^\s\d:：]{2,30}?)\s*[（(]?\s*" + _YMD
+)
+_DATE_WORDS = ("时间", "日期", "发布于")
+
+
+def _published_line(text: str) -> str | None:
+    if not any(w in text for w in _DATE_WORDS):
+        return None  # most paragraphs: skip the regex
+    m = PUBLISHED_LINE_RE.search(text)
+    if m and "公示" not in text[: m.start() + 2]:
+        return make_date(*m.groups())
+    return None
+
+
+def _byline(text: str) -> str | None:
+    m = DATED_BYLINE_RE.match(text)
+    return make_date(*m.groups()) if m else None
+
+
 def find_published(content: DocumentContent, paragraphs: list[Paragraph], heading_idx: int | None,
                    closing_date: str | None, url: str | None = None) -> str | None:
-    """Publication date: 发布时间 line near the heading, meta tags, else the closing date."""
+    """Publication date: 发布时间 line near the heading, meta tags, a dated
+    byline, the closing date, a newspaper's dateline, the address."""
     lo = max(0, (heading_idx or 0) - 8)
     hi = min(len(paragraphs), (heading_idx or 0) + 8)
     for p in paragraphs[lo:hi]:
-        m = PUBLISHED_LINE_RE.search(p.text)
-        if m and "公示" not in p.text[: m.start() + 2]:
-            d = make_date(*m.groups())
-            if d:
-                return d
+        d = _published_line(p.text)
+        if d:
+            return d
     for key in _PUB_META_KEYS:
         d = date_in(content.meta.get(key))
         if d:
             return d
-    if heading_idx is not None:
-        # news pages: "2020-05-15 08:05 来源:厦门晚报 作者:…" under the heading
-        for p in paragraphs[heading_idx + 1: heading_idx + 4]:
-            m = DATED_BYLINE_RE.match(p.text)
-            if m:
-                d = make_date(*m.groups())
-                if d:
-                    return d
+    # news pages: "2020-05-15 08:05 来源:厦门晚报 作者:…" under the heading (or,
+    # with no heading found, among the first lines of page chrome)
+    near = paragraphs[heading_idx + 1: heading_idx + 4] if heading_idx is not None else paragraphs[:10]
+    for p in near:
+        d = _byline(p.text)
+        if d:
+            return d
     if closing_date:
         return closing_date
     d = date_in_url(url)
     if d:
         return d
     for p in paragraphs[:60]:
-        m = PUBLISHED_LINE_RE.search(p.text)
-        if m and "公示" not in p.text:
+        if "公示" not in p.text:
+            d = _published_line(p.text)
+            if d:
+                return d
+    # the last resorts, from the end: a newspaper's dateline, a lone date line
+    for p in reversed(paragraphs[-30:]):
+        m = NEWSPAPER_LINE_RE.search(p.text)
+        if m and len(p.text) <= 80:
             d = make_date(*m.groups())
             if d:
                 return d
+    for p in reversed(paragraphs[-30:]):
+        d = _byline(p.text)
+        if d:
+            return d
     return None

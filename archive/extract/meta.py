@@ -44,11 +44,15 @@ def _title_candidates_from_tag(title: str) -> str | None:
 
 
 def _looks_like_heading(text: str) -> bool:
+    if len(text) > 300 or not _NOTICE_WORDS.search(text):
+        return False  # running text (most paragraphs): no need to normalise it
     t = squeeze(text)
     if not (6 <= len(t) <= 90) or not _NOTICE_WORDS.search(t):
         return False
-    if re.search(r"[。；]", t[:-1]) or t.endswith(("：", ":", "，", ",")):
+    if re.search(r"[。；]", t[:-1]) or t.endswith(("：", ":", "，", ",", "。")):
         return False
+    if t.count(",") >= 2:
+        return False  # a sentence of the body (…经推荐、审核，现将…予以公示，公示期为…)
     return bool(
         t.startswith("关于")
         or re.search(r"(?:公示|公告|决定|通报|通知|名单|公布)[)）]?$", t)
@@ -83,12 +87,36 @@ def find_title(content: DocumentContent, paragraphs: list[Paragraph]) -> tuple[s
                 break
         if heading_idx is None and candidates:
             heading_idx = candidates[0]
+    if heading_idx is None and not (meta_title or tag_title):
+        heading_idx = _headline(paragraphs)
     title = meta_title or tag_title
     if heading_idx is not None:
         heading = _clean_title(paragraphs[heading_idx].text)
         if not title or len(squeeze(heading)) > len(squeeze(title)) or not _NOTICE_WORDS.search(title):
             title = heading
     return (_clean_title(title) if title else None), heading_idx
+
+
+_HEADLINE_NOT_RE = re.compile(
+    r"[。；;]|^附\s*件|^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]|^(?:来源|发布|时间|日期|作者|编辑)")
+
+
+def _headline(paragraphs: list[Paragraph]) -> int | None:
+    """A news headline as the first line of a text (我市10人荣获“西宁好人”称号):
+    short, not a sentence, and followed by running text."""
+    seen = 0
+    for i, p in enumerate(paragraphs[:12]):
+        t = squeeze(p.text)
+        if not t:
+            continue
+        seen += 1
+        if seen > 3:
+            return None
+        if 6 <= len(t) <= 60 and not _HEADLINE_NOT_RE.search(t) and t.count(",") < 2 and not t.endswith((":", "：")):
+            after = paragraphs[i + 1:i + 4]
+            if any(len(squeeze(a.text)) >= 40 for a in after):
+                return i
+    return None
 
 
 def _clean_title(text: str) -> str:

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from archive.model import DocumentContent, NoticeMeta, Paragraph, SourceDocument, Table
 
 from .awards import find_award
-from .classify import level_of_award, level_of_issuer, stage_of
+from .classify import (
+    level_from_text,
+    level_of_award,
+    level_of_issuer,
+    level_of_place_before,
+    stage_of,
+)
 from .dates import find_period, find_published
 from .headers import looks_traditional, to_simplified
 from .meta import (
@@ -135,17 +141,7 @@ def read_notice_meta(
     if extra_titles:
         body_for_award += "\n" + "\n".join(extra_titles)
     meta.award = find_award(text.title, body_for_award)
-    award_level = level_of_award(meta.award, meta.issuer)
-    issuer_level = level_of_issuer(meta.issuer)
-    meta.stage = stage_of(text.title, text.body, award_level, issuer_level)
-    if award_level is None and meta.award is None and text.title:
-        award_level = level_of_award(re.sub(r"^.{0,40}?关于", "", squeeze(text.title)), meta.issuer)
-    if award_level is None:
-        if meta.stage == "recommended":
-            award_level = _NEXT_LEVEL.get(issuer_level or "")
-        else:
-            award_level = issuer_level
-    meta.level = award_level or "other"
+    meta.stage, meta.level = _stage_and_level(meta, text)
     meta.period_start, meta.period_end = find_period(text.body or text.full, meta.year, meta.published)
     if meta.period_start is None and meta.period_end is None and text.body != text.full:
         meta.period_start, meta.period_end = find_period(text.full, meta.year, meta.published)
@@ -153,6 +149,31 @@ def read_notice_meta(
     meta.issuer = _as_written(meta.issuer, original, text)
     meta.award = _as_written(meta.award, original, text)
     return meta
+
+
+def _stage_and_level(meta: NoticeMeta, text: NoticeText) -> tuple[str, str]:
+    """The stage, and the level of the honour (not of the issuer).
+
+    The honour's own name says its level (全国…, 青海省…, 全县…); else a
+    place written just before it (四川“最美退役军人”); else the issuer's level
+    for its own honour (proposed, awarded), one level up for a recommendation.
+    """
+    award_level = level_of_award(meta.award, meta.issuer)
+    issuer_level = level_of_issuer(meta.issuer) or level_from_text(text.title, text.body)
+    place_level = None
+    if award_level is None and meta.award:
+        place_level = level_of_place_before(meta.award, text.title or "") or level_of_place_before(
+            meta.award, text.body[:3000])
+    if award_level is None and meta.award is None and text.title:
+        award_level = level_of_award(re.sub(r"^.{0,40}?关于", "", squeeze(text.title)), meta.issuer)
+    stage = stage_of(text.title, text.body, award_level or place_level, issuer_level, meta.issuer)
+    if award_level is None and place_level is not None and not (
+            stage == "recommended" and place_level == issuer_level):
+        # (湟中区“最美家庭”推荐人选: the place is the recommending body's own)
+        award_level = place_level
+    if award_level is None:
+        award_level = _NEXT_LEVEL.get(issuer_level or "") if stage == "recommended" else issuer_level
+    return stage, award_level or "other"
 
 
 def _issuer(text: NoticeText, content: DocumentContent) -> str | None:

@@ -27,30 +27,21 @@ from archive.model import RECORD_FIELDS, Paragraph, Record
 from .context import ExtractContext
 from .normalise import normalise_free_text
 from .prose_entries import KV_LABEL_RE, key_value_record, parse_field_entry
-from .prose_fields import LABEL_RE
-from .prose_find import find_name
+from .prose_headings import read_heading
 from .prose_items import (
-    bare_names,
-    names_follow,
-    read_award_sentence,
+    read_families,
     read_list,
     read_semicolon_entries,
-    top_colon,
 )
 from .prose_lines import (
     ANY_COUNT_RE,
-    APPARATUS_LABEL_RE,
     ATTACHMENT_TITLE_RE,
-    AWARD_VERB_RE,
     AWARD_VERB_TRAD_RE,
     AWARD_WORD_RE,
     CLOSER_RE,
-    COUNT_RE,
-    COUNTED_LABEL_RE,
     DATE_LINE_RE,
     DEEDS_RE,
     EXCLUDED_RE,
-    HEADING_END_RE,
     INTRO_END_RE,
     KV_START_RE,
     NOTE_RE,
@@ -64,9 +55,8 @@ from .prose_names import (
     PLACE_SUFFIX_RE,
     POSITION_SET,
     ends_with_org,
-    is_han_name,
-    is_minority_name,
 )
+from .prose_sentence import DESIGNATION_HINT_RE, read_designations
 from .prose_text import (
     CHINESE_SECTION_RE,
     Span,
@@ -74,6 +64,7 @@ from .prose_text import (
     split_inline_entries,
     split_top,
     strip_numbering,
+    view_of,
 )
 
 __all__ = ["records_from_paragraphs"]
@@ -136,13 +127,13 @@ def _skippable(text: str) -> bool:
         return True
     if len(text) < 40 or text.rstrip().endswith((":", "：", "如下")):
         return False
-    view = unicodedata.normalize("NFKC", text)
+    view = view_of(text)
     if view.startswith("姓") or not is_plain_narrative(view):
         return False
     colon = view.find(":")
     if colon > 0 and INTRO_END_RE.search(re.sub(r"\s+", "", view[:colon])):
         return False  # …推荐人选：杨春花，女，…
-    return not AWARD_VERB_TRAD_RE.search(view)
+    return not AWARD_VERB_TRAD_RE.search(view) and not DESIGNATION_HINT_RE.search(view)
 
 
 def _next_is_date(lines: list[tuple[str | None, str]], i: int) -> bool:
@@ -260,11 +251,13 @@ class _ProseReader:
         if len(squeezed) <= 60 and DEEDS_RE.search(squeezed):
             self.close()
             return
-        if self._heading(line, body, numbered, location):
+        if DESIGNATION_HINT_RE.search(body.view) and self._designations(body, location):
+            return  # 一、授予王强、李四同志“…”称号 (before it is taken for a heading)
+        if read_heading(self, line, body, numbered, location):
             return
         if not self.active and is_plain_narrative(line.view):
             return  # outside a list only numbered entries, name lines and award sentences count
-        found = self._entries(line, location, next_is_date=next_is_date)
+        found = self.entries(line, location, next_is_date=next_is_date)
         if found:
             self.records.extend(found)
             self.last = found
@@ -277,97 +270,32 @@ class _ProseReader:
         ):
             self.close()  # narrative or a new section: the list is over
 
-    # --- headings -------------------------------------------------------------
-
-    def _heading(self, line: Span, body: Span, numbered: bool, location: str) -> bool:
-        """Open, switch or keep a list from a heading line; False if `body` is no heading."""
-        view = body.view.strip()
-        squeezed = body.squeezed()
-        colon, rest_at = top_colon(view), 0
-        counted = COUNTED_LABEL_RE.match(view) if colon < 0 else None
-        if counted:  # 先进个人（3名）张三、李四
-            colon, rest_at = counted.end(1), counted.end(0)
-        elif colon > 0:
-            rest_at = colon + 1
-        if colon > 0:
-            label, rest = body[:colon].strip(" "), body[rest_at:].strip(" ")
-            lsq = label.squeezed()
-            if APPARATUS_LABEL_RE.search(lsq):
-                return True  # 推荐单位：某局 — not a nominee
-            if len(lsq) <= 30 and not re.search(r"[,;。]", lsq) and not LABEL_RE.match(lsq + ":"):
-                label_is_name = is_han_name(lsq) or (self.active and is_minority_name(lsq))
-                people_follow = self.active and names_follow(rest, 1)
-                if label_is_name and not people_follow:
-                    return False  # 张三：男，汉族… is an entry
-                kind = kind_of(lsq)
-                if not self.active and not kind and self._unit_label(lsq, rest):
-                    # 县第一中学：王  强、李建国 — a run of such lines is a list
-                    self.open("person")
-                    self.implicit = True
-                    self.start_group(label)
-                    self.records.extend(self._entries(rest, location, next_is_date=False))
-                    return True
-                # 民和县：… or 海晏：张三、李四 — a group of the list in progress
-                region = (
-                    people_follow or PLACE_SUFFIX_RE.search(re.sub(r"[(].*", "", lsq)) is not None
-                )
-                if kind or OPENER_RE.search(lsq) or (region and self.active):
-                    list_kind = kind or (self.kind if region else None)
-                    if not (region and not kind):
-                        self.open(list_kind, label)
-                    else:
-                        self.start_group(label)
-                    if rest and self.active:
-                        self.records.extend(self._entries(rest, location, next_is_date=False))
-                    return True
-            if rest and INTRO_END_RE.search(lsq) and OPENER_RE.search(lsq):
-                # …拟推荐以下4名同志为…推荐人选：杨春花，女，…；李德全，男，…。
-                self.open(kind_of(re.split(r"[,;]", lsq)[-1]))
-                self.records.extend(self._entries(rest, location, next_is_date=False))
-                return True
-            if not rest and OPENER_RE.search(squeezed) and not squeezed.startswith("各"):
-                self.open(kind_of(squeezed))  # …名单如下：  (not the salutation 各有关单位：)
-                return True
-        if view.endswith(("如下", "如下:")) and OPENER_RE.search(squeezed):
-            self.open(kind_of(squeezed))
-            return True
-        bare = re.sub(r"\([^()]*\)", "", squeezed)  # （5名，按姓氏笔画） may hold a comma
-        if len(squeezed) > 40 or "。" in squeezed[:-1] or "," in bare:
+    def _designations(self, body: Span, location: str) -> bool:
+        named = read_designations(body, location, self.url)
+        if not named:
             return False
-        count = COUNT_RE.search(squeezed)
-        if count and len(squeezed) > len(count.group(0)) and "、" not in squeezed:
-            self.open(kind_of(squeezed), body)  # 一、先进集体（10个） / 民和县（4名）
-            return True
-        chinese = CHINESE_SECTION_RE.match(line.view)
-        ends_like_heading = (
-            HEADING_END_RE.search(squeezed) or HEADING_END_RE.search(bare)
-        ) and AWARD_WORD_RE.search(squeezed)  # not 某队员集体, a collective's own name
-        if OPENER_RE.search(squeezed) and (
-            chinese or ends_like_heading or numbered and len(squeezed) <= 12
-        ):
-            if not (find_name(body, allow_minority=False) and not ends_like_heading):
-                kind = kind_of(squeezed)
-                self.open(kind if kind else (self.kind if self.active else None))
-                return True
-        return False
-
-    @staticmethod
-    def _unit_label(label: str, rest: Span) -> bool:
-        """`label` is a unit (or, before two names or more, a place) and `rest` only names."""
-        if not rest or AWARD_WORD_RE.search(label):
-            return False
-        count = bare_names(rest)
-        return count >= 1 and ends_with_org(label) or count >= 2 and bool(PLACE_SUFFIX_RE.search(label))
+        self.records.extend(named)
+        self.last = named
+        if not self.active:  # the nominees' details may follow (张三，男，汉族…)
+            self.active, self.kind, self.implicit = True, "person", True
+        return True
 
     # --- entries ----------------------------------------------------------------
 
-    def _entries(self, line: Span, location: str, *, next_is_date: bool) -> list[Record]:
+    def entries(self, line: Span, location: str, *, next_is_date: bool) -> list[Record]:
         out: list[Record] = []
         for chunk in split_inline_entries(line):
             body, numbered = strip_numbering(chunk)
             sentences = split_top(body, "。")
             if not sentences:
                 continue
+            if DESIGNATION_HINT_RE.search(body.view):
+                named = read_designations(body, location, self.url)
+                if named:  # the nominees' details may follow (张三，男，汉族…)
+                    out.extend(named)
+                    if not self.active:
+                        self.active, self.kind, self.implicit = True, "person", True
+                    continue
             # What follows an entry's first sentence is its story, not more fields.
             sentence = sentences[0]
             if self.active:
@@ -398,15 +326,13 @@ class _ProseReader:
                         # nominee; a person (欧阳明 县职业中学教师) is the list's last
                         found = [r for r in found if r.kind == "person"]
                     out.extend(found)
+            elif "家庭" in sentence.view and (families := read_families(sentence, location, self.url)):
+                out.extend(families)
+                self.active, self.kind, self.implicit = True, "organization", True
             elif numbered and not CHINESE_SECTION_RE.match(chunk.view):
                 rec = parse_field_entry(sentence, location, self.url, in_context=False)
                 if rec is not None and _strength(rec) >= 2:
                     out.append(rec)
-                    self.active, self.kind, self.implicit = True, "person", True
-            elif AWARD_VERB_RE.search(sentence.view):
-                found = read_award_sentence(sentence, location, self.url)
-                if found:  # the nominees' details may follow (张三，男，汉族…)
-                    out.extend(found)
                     self.active, self.kind, self.implicit = True, "person", True
             elif len(sentence) <= 150 and "," not in sentence.view:
                 out.extend(read_list(sentence, location, self.url, None, strict=True))

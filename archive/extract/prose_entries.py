@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from archive.model import Record
 
 from .prose_fields import classify_segment, is_attribute, normalise_name
-from .prose_find import NamePart, find_name, free_text, is_name
+from .prose_find import NamePart, find_name, free_text, is_name, join_padded
 from .prose_names import (
     POSITION_WORDS,
     is_han_name,
@@ -188,8 +188,8 @@ def parse_field_entry(chunk: Span, loc: str, url: str | None, *, in_context: boo
             len(pieces) < 3
             or sum(is_attribute(classify_segment(p.view)[0]) for p in pieces[1:4]) < 2
         ):
-            wide = split_gaps(chunk, _WIDE_GAP_RE)
-            pieces = wide if len(wide) >= 3 else split_top(chunk, " ")
+            wide = join_padded(chunk, split_gaps(chunk, _WIDE_GAP_RE))
+            pieces = wide if len(wide) >= 3 else join_padded(chunk, split_top(chunk, " "))
         if len(pieces) < 3:
             return None
     head = pieces[0]
@@ -223,7 +223,9 @@ def parse_field_entry(chunk: Span, loc: str, url: str | None, *, in_context: boo
         return None
     if facts.attributes == 0:
         # No person attribute: only `张三，某公司总经理` inside a list.
-        if not in_context or len(pieces) != 2 or part.unit is not None or not facts.units:
+        # (or 刘  洋   县第二中学   教师: a name, its unit and a bare position)
+        name_unit = len(pieces) == 2 or (len(pieces) == 3 and pieces[2].squeezed() in _POSITION_SET)
+        if not in_context or not name_unit or part.unit is not None or not facts.units:
             return None
         if not is_han_name(compact_name) or is_han_name(facts.units[0]):
             return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prose_fields import classify_segment, is_attribute
 from .prose_names import (
     ends_with_org,
     ends_with_position,
@@ -14,7 +15,7 @@ from .prose_names import (
     is_minority_name,
     split_trailing_name,
 )
-from .prose_text import Span, split_brackets, word_bounds
+from .prose_text import Span, split_brackets, split_gaps, word_bounds
 
 try:
     from archive.extract.normalise import normalise_free_text
@@ -58,10 +59,12 @@ def find_name(head: Span, *, allow_minority: bool, loose: bool = False) -> NameP
     )
     if lead is not None:
         return lead
-    outside, notes = split_brackets(head)
+    outside, notes = split_notes(head)
     outside = strip_comrade(outside)
     if not outside:
         return None
+    # （女，蒙古族） after it: plainly a person, whatever the name's characters
+    loose = loose or any(_is_annotation(n.view) for n in notes)
     compact, index = _compact_map(outside)
     if not compact:
         return None
@@ -101,6 +104,51 @@ def find_name(head: Span, *, allow_minority: bool, loose: bool = False) -> NameP
     )
 
 
+_ANNOTATION_RE = re.compile(r"同志|已故|追授|追记|追认|牺牲|挂职|援[青藏疆]|女士|先生")
+
+
+def split_notes(head: Span) -> tuple[Span, list[Span]]:
+    """Like `split_brackets`, but a bracket inside the text that holds no
+    annotation of a person (gender, ethnicity, birth, 已故 …) stays where it
+    is: 某小学八（3）班学生李四, 县人民医院（县中医院）院长吴九 keep their
+    brackets in the unit.  A bracket at the end is always a note
+    (李四（民和县人民医院）)."""
+    view = head.view
+    if "(" not in view and "【" not in view and "[" not in view and "〔" not in view:
+        return split_brackets(head)
+    keep: list[tuple[int, int]] = []  # source ranges of the text, brackets kept inside it
+    notes: list[Span] = []
+    depth, start, open_at = 0, 0, 0
+    for i, ch in enumerate(view):
+        if ch in "(【[〔":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch in ")】]〕" and depth:
+            depth -= 1
+            if depth == 0:
+                inner = head[open_at + 1 : i]
+                last = not view[i + 1 :].strip()
+                if last or _is_annotation(inner.view):
+                    keep.append((start, open_at))
+                    if inner.strip(" "):
+                        notes.append(inner.strip(" "))
+                    start = i + 1
+    if depth:
+        return split_brackets(head)
+    keep.append((start, len(view)))
+    src = "".join(head.src[a:b] for a, b in keep)
+    vw = "".join(view[a:b] for a, b in keep)
+    return Span(src, vw).strip(" "), notes
+
+
+def _is_annotation(inner: str) -> bool:
+    if _ANNOTATION_RE.search(inner):
+        return True
+    pieces = [p for p in re.split(r"[,;、/\s]+", inner) if p]
+    return any(is_attribute(classify_segment(p)[0]) for p in pieces)
+
+
 def _name_before_bracket(head: Span, allow_minority: bool, loose: bool) -> NamePart | None:
     """`张三（女，1985年6月出生）某公司职员`: a name, its notes, then its unit
     (which keeps brackets of its own: 某医院副护士长(副主任护师))."""
@@ -111,7 +159,10 @@ def _name_before_bracket(head: Span, allow_minority: bool, loose: bool) -> NameP
         return None
     name = strip_comrade(head[:start].strip(" "))
     rest = head[end + 1 :].strip(" ,:")
-    if not rest or not is_name(name.squeezed(), allow_minority, loose):
+    if not rest:
+        return None
+    loose = loose or _is_annotation(view[start + 1 : end])
+    if not is_name(name.squeezed(), allow_minority, loose):
         return None
     _, notes = split_brackets(head[start : end + 1])
     return NamePart(name, free_text(rest.src), notes)
@@ -174,7 +225,7 @@ def is_name(text: str, allow_minority: bool, loose: bool = False) -> bool:
 
 
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff·]+$")
-_CJK_DOT_ONLY = re.compile(r"^[\u3400-\u9fff·()\-、]+$")
+_CJK_DOT_ONLY = re.compile(r"^[\u3400-\u9fff·()\-、0-9A-Za-z]+$")
 
 
 def strip_comrade(span: Span) -> Span:
@@ -184,3 +235,43 @@ def strip_comrade(span: Span) -> Span:
 
 def free_text(text: str | None) -> str | None:
     return normalise_free_text(text) if text else None
+
+
+def join_padded(text: Span, cells: list[Span]) -> list[Span]:
+    """Cells of `text` cut at wide gaps, with a padded name made whole again:
+    a single character and the one or two after the gap are one name when they
+    read as one (王  强, 王\u00a0\u00a0强, 马  芳（女，回族）)."""
+    if len(cells) < 2 or all(len(c.squeezed()) > 1 for c in cells):
+        return cells
+    out: list[Span] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if len(cell.squeezed()) == 1 and i + 1 < len(cells):
+            nxt = cells[i + 1]
+            given = split_brackets(nxt)[0].squeezed()
+            if len(given) <= 2 and is_han_name(cell.squeezed() + given):
+                start = text.view.find(cell.view)
+                end = text.view.find(nxt.view, start + 1) if start >= 0 else -1
+                if end >= 0:
+                    out.append(text[start : end + len(nxt.view)])
+                    i += 2
+                    continue
+        out.append(cell)
+        i += 1
+    return out
+
+
+def first_field_is_name(body: Span) -> bool:
+    """The line starts with a bare name before a gap or a separator
+    (王 强   男  汉族 …, 刘  洋   县第二中学   教师)."""
+    head = body[: len(re.split(r"[,;、(:]", body.view, maxsplit=1)[0])]
+    for gap in (_WIDE_GAP_RE, _SPACE_RE):
+        cells = join_padded(head, split_gaps(head, gap))
+        if len(cells) > 1:
+            return is_han_name(cells[0].squeezed())
+    return False
+
+
+_WIDE_GAP_RE = re.compile(r"\s{2,}")
+_SPACE_RE = re.compile(r"\s+")

@@ -8,6 +8,7 @@ import unicodedata
 
 from archive.model import Record
 
+from .normalise import normalise_free_text
 from .prose_entries import (
     NARRATIVE_RE,
     SUMMARY_RE,
@@ -16,9 +17,9 @@ from .prose_entries import (
     person_record,
     read_notes,
 )
-from .prose_find import find_name
-from .prose_lines import AWARD_SENTENCE_RE
-from .prose_names import ends_with_org, is_han_name, is_minority_name
+from .prose_fields import normalise_name
+from .prose_find import find_name, join_padded
+from .prose_names import ends_with_org, is_han_name, is_minority_name, split_trailing_name
 from .prose_text import Span, split_brackets, split_gaps, split_top, strip_numbering, word_bounds
 
 _WIDE_GAP_RE = re.compile(r"\s{2,}")
@@ -40,8 +41,12 @@ def parse_item(
         return None
     if SUMMARY_RE.search(item.view):
         return "summary"
-    if len(item) > 80 or NARRATIVE_RE.search(split_brackets(item)[0].view):
-        return "narrative"
+    outside = split_brackets(item)[0]
+    if len(outside) > 80 or len(item) > 200 or NARRATIVE_RE.search(outside.view):
+        return "narrative"  # (a long bracket is a biography: 张三（男，1975年3月生，…）)
+    family = _family(item, outside, loc, url)
+    if family is not None:
+        return family
     if kind == "organization":
         return _organization(item, loc, url, explicit=True)
     part = find_name(item, allow_minority=kind == "person", loose=loose)
@@ -59,16 +64,67 @@ def parse_item(
     return person_record(part, facts, item, loc, url)
 
 
+_FAMILY_RE = re.compile(r"^(?P<head>[\u3400-\u9fff·]{2,20}?)(?:同志)?(?:的)?家庭$")
+
+
+def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | None:
+    """A family nominee (最美家庭, 文明家庭, 五好家庭): `王建国家庭（城关镇东街村）`.
+
+    The rule: a family is a collective — kind "organization", named after the
+    person it is written under plus 家庭 (王建国家庭), with the place the
+    source gives (in brackets, before the name, or after a gap) as its unit;
+    the bracket never stays in the name."""
+    words = split_gaps(outside, _WIDE_GAP_RE) or [outside]
+    at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
+    if at is None:
+        return None
+    m = _FAMILY_RE.match(words[at].squeezed())
+    if m is None:
+        return None
+    head = m.group("head")
+    unit: str | None = None
+    if not (is_han_name(head) or is_minority_name(head)):
+        split = split_trailing_name(head)
+        if split is None:
+            return None
+        unit, head = split  # 城关镇东街村王建国家庭
+    notes = [n.src.strip() for n in split_brackets(item)[1]]
+    others = [w.src.strip() for i, w in enumerate(words) if i != at]
+    places = [p for p in [unit, *notes, *others] if p]
+    word = words[at]
+    solid = [i for i, ch in enumerate(word.view) if not ch.isspace()]
+    raw = word.src[solid[-len(head) - 2] : solid[-1] + 1]
+    return Record(
+        kind="organization",
+        name=f"{normalise_name(raw[:-2]) or head}家庭",
+        name_raw=raw,
+        unit=normalise_free_text("，".join(places)) if places else None,
+        document_url=url,
+        location=loc,
+        raw=item.src.strip(),
+    )
+
+
 _ORG_BAD_RE = re.compile(r"[。:]|^\d|^[的与及]")
 
 
-def _organization(item: Span, loc: str, url: str | None, *, explicit: bool) -> Record | None:
+def named_collective(item: Span, loc: str, url: str | None) -> Record | None:
+    """A collective whose name need not end like a unit (…妇女之家, …护理单元):
+    for items the text itself calls collectives (…为“…”候选集体)."""
+    if SUMMARY_RE.search(item.view) or len(item.squeezed()) < 4:
+        return None
+    return _organization(item, loc, url, explicit=True, any_ending=True)
+
+
+def _organization(
+    item: Span, loc: str, url: str | None, *, explicit: bool, any_ending: bool = False
+) -> Record | None:
     compact = item.view.replace(" ", "")
     if not 3 <= len(compact) <= 60 or _ORG_BAD_RE.search(compact) or NARRATIVE_RE.search(compact):
         return None
     if not re.search(r"[\u3400-\u9fff]{2}", compact):
         return None
-    if not ends_with_org(compact):
+    if not any_ending and not ends_with_org(compact):
         return None
     if explicit and is_han_name(compact):
         return None  # a bare personal name under a collective heading: not a unit
@@ -88,7 +144,9 @@ def _organization(item: Span, loc: str, url: str | None, *, explicit: bool) -> R
 
 def list_cells(piece: Span) -> list[Span]:
     """The items of one piece of a list line: cells of a name grid, or the piece."""
-    cells = _join_padded(piece, split_gaps(piece, _WIDE_GAP_RE))
+    cells = join_padded(piece, split_gaps(piece, _WIDE_GAP_RE))
+    if len(cells) == 2 and cells[0].squeezed().endswith("家庭"):
+        return [piece]  # 马福林家庭  石门镇光明社区: a family and its place
     if len(cells) == 2:
         names = [_is_bare_person(c) for c in cells]
         if names[0] != names[1] and len(cells[names.index(False)].squeezed()) >= 4:
@@ -98,27 +156,6 @@ def list_cells(piece: Span) -> list[Span]:
             if part is not None and part.unit:
                 return [piece]  # 韩乙四夫  县农业农村局农技推广站站长
     return [run for cell in cells for run in _split_name_run(cell)]
-
-
-def _join_padded(piece: Span, cells: list[Span]) -> list[Span]:
-    """Single characters on either side of a wide gap are one padded name
-    (王  强, 王\u00a0\u00a0强): a name is never cut into one-character cells."""
-    if len(cells) < 2 or all(len(c.squeezed()) > 1 for c in cells):
-        return cells
-    out: list[Span] = []
-    i = 0
-    while i < len(cells):
-        cell = cells[i]
-        if len(cell.squeezed()) == 1 and i + 1 < len(cells):
-            nxt = cells[i + 1]
-            joined = join_pieces(piece, cell, nxt)
-            if joined is not None and len(nxt.squeezed()) <= 2 and is_han_name(joined.squeezed()):
-                out.append(joined)
-                i += 2
-                continue
-        out.append(cell)
-        i += 1
-    return out
 
 
 def _is_bare_person(cell: Span) -> bool:
@@ -179,6 +216,7 @@ def read_list(
             return []
         kind = "person"
     results: list[Record | None | str] = []
+    last_start = 0  # the piece where the last result began
     i = 0
     while i < len(items):
         group = items[i]
@@ -189,11 +227,12 @@ def read_list(
             merged = parse_item(joined, kind, location, url) if joined else None
             if isinstance(merged, Record) and merged.kind == "person" and merged.unit:
                 results.append(merged)
+                last_start = i
                 i += 2
                 continue
         if found == [None] and i > 0 and results and isinstance(results[-1], Record):
-            # 某集团党委书记、董事长: the 、 was inside the unit after the name
-            joined = join_pieces(text, pieces[i - 1], pieces[i])
+            # 某集团党委书记、董事长、县人大代表: the 、 was inside the unit after the name
+            joined = join_pieces(text, pieces[last_start], pieces[i])
             merged = parse_item(joined, kind, location, url) if joined else None
             prev = results[-1]
             if (
@@ -206,6 +245,7 @@ def read_list(
                 i += 1
                 continue
         results.extend(found)
+        last_start = i
         i += 1
     if "summary" in results or "narrative" in results:
         return []
@@ -227,24 +267,6 @@ def read_list(
     return good
 
 
-def read_award_sentence(sentence: Span, location: str, url: str | None) -> list[Record]:
-    """授予张三、李四同志“…”称号: the names of a decision's award sentence."""
-    m = AWARD_SENTENCE_RE.search(sentence.view)
-    if not m:
-        return []
-    group = "names" if m.group("names") is not None else "names2"
-    if SUMMARY_RE.search(m.group(group)):
-        return []
-    span = sentence[m.start(group) : m.end(group)]
-    items = split_top(span, "、, ")
-    names = [i.squeezed() for i in items]
-    if not names or not all(is_han_name(n) or is_minority_name(n) for n in names):
-        return []
-    if not any(is_han_name(n) for n in names):
-        return []
-    return [r for i in items if isinstance(r := parse_item(i, "person", location, url), Record)]
-
-
 def names_follow(rest: Span, minimum: int) -> bool:
     """`rest` starts with `minimum` (1 or 2) people (张三、李四 …)."""
     items = split_top(rest, "、,;")
@@ -253,13 +275,25 @@ def names_follow(rest: Span, minimum: int) -> bool:
     return all(find_name(item, allow_minority=False) is not None for item in items[:minimum])
 
 
+def read_families(text: Span, location: str, url: str | None) -> list[Record]:
+    """A line that is nothing but family nominees (1.王建国家庭（城关镇东街村）):
+    a nominee even outside a list, when its place is given or it has company."""
+    items = [c for piece in split_top(text, "、,;") for c in list_cells(piece)]
+    found = [parse_item(item, "organization", location, url) for item in items]
+    families = [r for r in found if isinstance(r, Record) and r.name.endswith("家庭")]
+    if not families or len(families) != len(items):
+        return []
+    return families if len(families) >= 2 or families[0].unit else []
+
+
 def bare_names(rest: Span) -> int:
     """How many people `rest` lists when it is nothing but names (王  强、李建国),
     else 0."""
     cells = [c for piece in split_top(rest, "、,;") for c in list_cells(piece)]
-    if not cells or not all(is_han_name(c.squeezed(), common_only=True) for c in cells):
+    if not cells or not all(is_han_name(c.squeezed()) for c in cells):
         return 0
-    return len(cells)
+    common = sum(is_han_name(c.squeezed(), common_only=True) for c in cells)
+    return len(cells) if common * 2 > len(cells) else 0  # (亓小红 beside 王强 and 李建国)
 
 
 def top_colon(view: str) -> int:

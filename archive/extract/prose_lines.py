@@ -30,9 +30,12 @@ CLOSER_RE = re.compile(
 )
 ATTACHMENT_TITLE_RE = re.compile(r"^附件\d*[:.、]?\d*[.、]?(.*(?:名单|名录|人选|对象))$")
 DEEDS_RE = re.compile(r"事迹|简介|材料$|先进典型|经验|做法")
+# The date under a signature, as written on its own line (（2025年3月1日）,
+# 2025年3月, 二〇二五年三月一日, 2025年3月1日印发).
 DATE_LINE_RE = re.compile(
-    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|"
-    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
+    r"^[(]?(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}|"
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)"
+    r"[)]?(?:印发|发布|公布|制发)?$"
 )
 SALUTATION_RE = re.compile(r"^各.{2,60}:$")  # 各乡镇党委、政府，县直各部门：
 TITLE_LINE_RE = re.compile(r"^关于.*(?:公示|通知|决定|公告|通报|报告|请示)$")
@@ -70,9 +73,11 @@ AWARD_WORD_RE = re.compile(
 INTRO_END_RE = re.compile(
     r"(?:名单|名录|人选|对象|候选人|同志|人员|个人|集体|单位|如下|分别是|分别为)$"
 )
-AWARD_SENTENCE_RE = re.compile(
-    r"(?:授予|追授|追认|表彰|表扬|命名|推荐|给予)\s*(?P<names>[\u3400-\u9fff·、, ]{2,300}?)\s*(?:同志|(?=“[^”]{2,40}”\s*(?:荣誉)?称号))"
-    r"|对\s*(?P<names2>[\u3400-\u9fff·、, ]{2,300}?)\s*同志\s*(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖|奖励)"
+# Cheap test on a view: could the line hold a designation at all?
+DESIGNATION_HINT_RE = re.compile(
+    r"为[^,;。“”\"「」]{0,20}[“\"「]|同志\s*[“\"「]|[\u3400-\u9fff)]\s*[“\"「][^”\"」]{2,80}[”\"」]\s*(?:荣誉|光荣)?称号"
+    r"|(?:候选人|候选集体|候选单位|候选对象|候选家庭|人选|称号)\s*(?:[,;。]|$)"
+    r"|同志\s*(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖)"
 )
 WIDE_GAP_RE = re.compile(r"\s{2,}")
 KV_START_RE = re.compile(r"^姓\s*名\s*:")
@@ -83,8 +88,19 @@ ANY_COUNT_RE = re.compile(
 )
 
 
+# Honours that only collectives receive, though their names hold a person word
+# (巾帼, 青年, 工人): read as 集体 when telling a heading's kind.
+ORG_AWARD_RE = re.compile(
+    r"巾帼文明岗|青年文明号|工人先锋号|五四红旗团(?:支部|委|总支)|红旗团支部|先进基层党组织|"
+    r"(?:文明|最美|五好|书香|和谐|平安|美丽|绿色|廉洁)家庭|文明(?:单位|村镇|村|镇|校园|社区|窗口|科室|岗)|"
+    r"(?:巾帼|青年|党员)(?:示范|先锋|文明|建功)?岗|红旗班组|示范窗口|先进班组|工人先锋"
+)
+
+
 def kind_of(text: str) -> str | None:
     """What a heading announces: "person", "organization" or None (mixed or unsaid)."""
+    if ORG_AWARD_RE.search(text):
+        text = ORG_AWARD_RE.sub("集体", text)
     org = ORG_KIND_RE.search(text) is not None
     person = PERSON_KIND_RE.search(text) is not None
     m = COUNT_RE.search(text) or ANY_COUNT_RE.search(text)
@@ -102,7 +118,12 @@ def kind_of(text: str) -> str | None:
 
 def is_plain_narrative(view: str) -> bool:
     """Running prose that has no numbered entry and no award sentence in it."""
-    if AWARD_VERB_RE.search(view) or INLINE_NUMBER_RE.search(view) or ARABIC_START_RE.match(view):
+    if (
+        AWARD_VERB_RE.search(view)
+        or INLINE_NUMBER_RE.search(view)
+        or ARABIC_START_RE.match(view)
+        or DESIGNATION_HINT_RE.search(view)
+    ):
         return False
     return "。" in view[:-1] or view.count(",") >= 3
 

@@ -40,6 +40,8 @@ RARE_SURNAMES = (
         "满弘匡国文寇广禄阙东殳沃利蔚越夔隆师巩厍聂晁勾敖融冷辛那简饶空曾毋沙乜养鞠须丰巢关蒯相查后"
         "荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴伯赏墨哈谯笪年爱阳佟"
         "代才来门信达拉扎尼索铁买虎脱者仝逯蹇雒宦禄岐"
+        # beyond 百家姓: surnames of today that unit-then-name text runs into
+        "种亓迮郤言揭庹旷冼禤"
     )
     - COMMON_SURNAMES
 )
@@ -47,7 +49,7 @@ COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 端木 令狐 轩辕 西门 南宫 独孤 "
     "百里 呼延 申屠 太史 万俟 闻人 澹台 公冶 宗政 濮阳 淳于 单于 太叔 仲孙 钟离 拓跋 完颜 赫连 第五 "
     "乐正 鲜于 闾丘 东郭 左丘 梁丘 司空 司寇 亓官 巫马 羊舌 微生 公良 漆雕 壤驷 公西 谷梁 段干 "
-    "南门 东门 公羊 梁丘 颛孙 锺离 宰父 谷粱 百里 东里 即墨".split()
+    "南门 东门 公羊 梁丘 颛孙 锺离 宰父 谷粱 百里 东里 即墨 仉督 子车 夹谷".split()
 )
 
 # Characters that do not end (or stand in) a given name: unit suffixes,
@@ -99,6 +101,8 @@ ORG_SUFFIXES = tuple(
             "协会 学会 商会 联合会 合作社 基金会 研究院 研究所 设计院 事务所 办事处 派出所 检察院 "
             "法院 公安局 分局 支队 大队 中队 小组 服务队 工作队 突击队 车间 工区 党委 党组 总支 "
             "支部 工委 团委 集体 妇联 文联 侨联 残联 工商联 科协 社科联 工会 居委会 村委会 社区 街道 报社 电视台 监狱 部队 网格 窗口 家庭 "
+            "校区 分校 中心校 有限公司 分公司 营业部 营业厅 服务厅 支行 分行 门诊部 卫生所 诊所 "
+            "文明岗 示范岗 先锋岗 服务岗 建功岗 文明号 先锋号 团支部 党小组 "
             "站 所 局 厅 委 办 院 处 科 室 部 组 社 会 村 厂 矿 场 园 馆 校 行 店 队 团 连 营 班 "
             "镇 乡 寺 庙 署 台 社 舰 号 线".split()
         ),
@@ -202,13 +206,16 @@ def ends_with_org(text: str) -> bool:
 
 
 def _boundary(prefix: str) -> int:
-    """How clearly `prefix` ends before a name: 3 position word, 2 unit, 1 role-like, 0 no."""
+    """How clearly `prefix` ends before a name: 4 a position word, 3 a unit
+    ending of two characters or more (校区, 幼儿园, 派出所), 2 a one-character
+    unit ending (村, 队), 1 role-like, 0 no."""
     if not prefix:
         return 0
     if _POSITION_END_RE.search(prefix):
-        return 3
-    if _ORG_END_RE.search(prefix):
-        return 2
+        return 4
+    m = _ORG_END_RE.search(prefix)
+    if m:
+        return 3 if len(m.group(0).split("(")[0]) >= 2 else 2
     if prefix[-1] in _GENERIC_ROLE_END:
         return 1
     return 0
@@ -236,13 +243,13 @@ def split_trailing_name(text: str) -> tuple[str, str] | None:
         boundary = _boundary(prefix)
         common = len(surname) == 2 or surname in COMMON_SURNAMES
         if boundary == 0 or (not common and boundary < 3):
-            continue
+            continue  # a rare surname (种, 亓, 笪) only after a clear ending
         score = (int(common), boundary, k)
         if best is None or score > best[0]:
             best = (score, k)
     han = (text[: -best[1]], text[-best[1] :]) if best else None
     minority = _minority_after_position(text)
-    if minority and (han is None or (best and best[0][1] < 3 and minority[1].endswith(han[1]))):
+    if minority and (han is None or (best and best[0][1] < 4 and minority[1].endswith(han[1]))):
         return minority
     return han
 

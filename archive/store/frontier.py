@@ -173,6 +173,7 @@ class FrontierMixin(SQLiteBase):
                 if refresh:
                     db.execute("UPDATE crawl_runs SET refresh = 1 WHERE run_id = ?", (run,))
             else:
+                now = self._second_after_last_fetch(db)
                 cur = db.execute(
                     "INSERT INTO crawl_runs(started_at, refresh, seeds_json) VALUES (?,?,?)",
                     (now, int(refresh), json.dumps(seed_urls, ensure_ascii=False)),
@@ -199,6 +200,24 @@ class FrontierMixin(SQLiteBase):
         self._run_started = self.query_one("SELECT started_at FROM crawl_runs WHERE run_id = ?", (run,))["started_at"]
         self.add(seeds)
         return run
+
+    @staticmethod
+    def _second_after_last_fetch(db: Any) -> str:
+        """Now, once it is later than every fetch archived so far (times are kept to the second).
+
+        So that "fetched at or after the run began" means "fetched by this run"
+        even when one run follows another within the same second.
+        """
+        last = db.execute(
+            "SELECT MAX(t) AS t FROM (SELECT MAX(fetched_at) AS t FROM documents "
+            "UNION ALL SELECT MAX(fetched_at) FROM crawl_exchanges)"
+        ).fetchone()["t"]
+        deadline = time.monotonic() + 2.0  # a clock set back must not stall the crawl
+        now = iso(utcnow())
+        while last is not None and now <= last and time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = iso(utcnow())
+        return now
 
     def end_run(self, summary: dict[str, Any]) -> None:
         with self.transaction() as db:

@@ -13,6 +13,7 @@ the new page is dropped.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from archive.errors import BadInput
@@ -104,7 +105,7 @@ def _read_page(page: Any, out: BlockList, open_table: Table | None) -> Table | N
 
     def flush_lines() -> None:
         if pending:
-            read_text("\n".join(_join_wrapped_lines(pending, margins)), out)
+            read_text("\n".join(_untab_pairs(_join_wrapped_lines(pending, margins))), out)
             pending.clear()
 
     for _, kind, obj in items:
@@ -150,6 +151,7 @@ def _join_wrapped_lines(lines: list[tuple[str, dict[str, Any]]], margins: tuple[
             prev is not None
             and "\t" not in text
             and "\t" not in out[-1]
+            and not _ITEM_START_RE.match(text)
             and prev["x1"] >= right - 1.5 * size
             and line["x0"] <= left + 0.9 * size
             and 0 <= line["top"] - prev["bottom"] <= 1.2 * size
@@ -158,6 +160,46 @@ def _join_wrapped_lines(lines: list[tuple[str, dict[str, Any]]], margins: tuple[
         else:
             out.append(text)
         prev = line
+    return out
+
+
+# A line that starts a new item of a list (1. 1、 （一） 一、 ①) is never the
+# continuation of the line above, however far that one reaches.
+_ITEM_START_RE = re.compile(
+    r"^\s*(?:\d{1,3}\s*[.、．](?!\d)|[(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])"
+)
+# Words of a table's header row (a two-column table keeps its tab).
+_HEADER_CELL_RE = re.compile(
+    r"^(?:序号|姓名|名称|性别|民族|职务|职称|备注|.{0,6}单位.{0,4}|.{0,6}名称|.{0,4}姓名)$"
+)
+
+
+def _untab_pairs(lines: list[str]) -> list[str]:
+    """Lines with a single column gap (two cells) that do not follow a header
+    row are text, as the plain-text reader would read them from a .txt
+    (吴 涛<gap>县第一中学教师, 某某县人民政府<gap>2025年1月20日): the gap
+    becomes two spaces, so a list of names and units is read by the prose
+    reader instead of becoming a header-less two-column table (which also
+    swallowed the signature and its date).  Runs with three cells or more,
+    or under a header row, stay table rows."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if "\t" not in out[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and "\t" in out[j]:
+            j += 1
+        run = out[i:j]
+        widths = [len([c for c in row.split("\t") if c.strip()]) for row in run]
+        header = all(
+            _HEADER_CELL_RE.match(re.sub(r"\s+", "", c)) for c in run[0].split("\t") if c.strip()
+        )
+        if max(widths) <= 2 and not header:
+            out[i:j] = [re.sub(r"\s*\t\s*", "  ", row) for row in run]
+        i = j
     return out
 
 
@@ -228,15 +270,19 @@ def _line_text(line: dict[str, Any]) -> str:
     if not chars:
         return line.get("text", "")
     chars.sort(key=lambda ch: ch["x0"])
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False))
+    usual = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0  # justified text spreads every gap
     parts: list[str] = []
     prev = None
     for ch in chars:
         if prev is not None:
             size = max(prev.get("size") or 10.0, 1.0)
             gap = ch["x0"] - prev["x1"]
-            if gap > 2.0 * size:
+            if gap > 2.0 * size + usual:
                 parts.append("\t")
-            elif gap > 0.25 * size and ch["text"] != " " and prev["text"] != " ":
+            elif (
+                gap > 0.15 * size + usual and ch["text"] != " " and prev["text"] != " "
+            ):  # a space glyph of a CJK font is narrow (吴 涛: about 0.2 em)
                 parts.append(" ")
         parts.append(ch["text"])
         prev = ch
