@@ -132,3 +132,9 @@ def test_torn_tail_is_cut_before_appending(tmp_path):
     with open(path, "rb") as fh:
         assert len(list(ArchiveIterator(fh))) == 2
     s2.close()
+
+
+def test_sqlite_store_implements_the_store_interface(store):
+    from archive.store import Store
+
+    assert isinstance(store, Store)

@@ -11,29 +11,15 @@ import os
 from pathlib import Path
 
 from archive.store.documents import Document, DocumentsMixin
+from archive.store.entities import EntitiesMixin
+from archive.store.frontier import FrontierMixin
+from archive.store.interface import DocumentStore, EntityReader, NoticeStore, RecordReader, Store
 from archive.store.notices import NoticesMixin, SaveResult, notice_id_for
 from archive.store.records import RecordsMixin
 
-_EXTRA_MIXINS: list[type] = []
-try:  # parts built by other modules of the store; optional until they exist
-    from archive.store.entities import EntitiesMixin
 
-    _EXTRA_MIXINS.append(EntitiesMixin)
-except ImportError:  # pragma: no cover
-    pass
-try:
-    from archive.store.frontier import FrontierMixin
-
-    _EXTRA_MIXINS.append(FrontierMixin)
-except ImportError:  # pragma: no cover
-    pass
-
-
-class SQLiteStore(*_EXTRA_MIXINS, NoticesMixin, RecordsMixin, DocumentsMixin):  # type: ignore[misc]
+class SQLiteStore(EntitiesMixin, FrontierMixin, NoticesMixin, RecordsMixin, DocumentsMixin):
     """The embedded store: `DATA/gongshi.sqlite3` plus `DATA/warc/*.warc.gz`."""
-
-
-Store = SQLiteStore  # the interface other packages type against
 
 
 def resolve_data_dir(data: str | Path | None = None) -> Path:
@@ -45,4 +31,16 @@ def open_store(data: str | Path | None = None) -> SQLiteStore:
     return SQLiteStore(resolve_data_dir(data))
 
 
-__all__ = ["Document", "SaveResult", "SQLiteStore", "Store", "notice_id_for", "open_store", "resolve_data_dir"]
+__all__ = [
+    "Document",
+    "DocumentStore",
+    "EntityReader",
+    "NoticeStore",
+    "RecordReader",
+    "SaveResult",
+    "SQLiteStore",
+    "Store",
+    "notice_id_for",
+    "open_store",
+    "resolve_data_dir",
+]
