@@ -2,27 +2,52 @@
 
     .venv/bin/python bench/crawl_bench.py                 # 2,000 notices
     .venv/bin/python bench/crawl_bench.py --sizes 1000,2000,4000
-    .venv/bin/python bench/crawl_bench.py --profile       # where the time goes
+    .venv/bin/python bench/crawl_bench.py --profile       # where the threads spend their time
+    .venv/bin/python bench/crawl_bench.py --engine tantivy
 
 Everything a real crawl does is included: fetching over HTTP (one
 connection, as for one host), archiving to WARC + SQLite, extracting
-records, linking entities and indexing.  The site is served by a separate
-process, so the crawler's peak memory (ru_maxrss) is its own; each size
-runs in a fresh process so that peaks do not carry over.
+records, linking entities and indexing (the rate counts until the last
+record is indexed and the CDXJ index written).  The site (a TRS-paged GBK
+column, notices with a 5-row nominee table, every 10th with an xlsx
+attachment) is served by a separate process, so the crawler's peak memory
+(ru_maxrss) is its own; each size runs in a fresh process.
+
+Figures on the 2-core development machine (November 2026):
+
+    engine    notices   notices/s   peak RSS
+    whoosh     1,000      49.9       160 MB
+    whoosh     2,000      62.3       236 MB
+    whoosh     4,000      48.5       415 MB   (whoosh's index grows in memory)
+    tantivy    1,000      51.4       270 MB
+    tantivy    2,000      59.3       293 MB
+    tantivy    4,000      62.4       306 MB
+    none*      1,000      80.9        64 MB   (*after_save stubbed out: no linking, no index)
+    none*      4,000      84.1        70 MB
+
+The crawl itself (fetch, WARC, SQLite, extraction) is flat in memory; the
+growth is the search index's.  Where the crawl threads' time goes (2,000
+notices, whoosh, --profile; a thread waiting for the GIL counts where it
+waits): SQLite store calls 45% (mostly waiting for the store's one lock:
+put_document, current_documents, queue_index, mark_done), search index 22%
+(its own thread), waiting for the host's turn 8%, network 6%, WARC writing
+5%, HTTP client 5%, crawler 4%, extraction 4%.  Three threads per host
+overlap one notice's extraction and archiving with the next one's fetch;
+the index is updated by a thread of its own.  fsync after every WARC
+record cost 6-8 ms a record here: the WARC is now synced at most once a
+second, like SQLite in WAL mode with synchronous=NORMAL.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import json
 import multiprocessing
-import pstats
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -101,14 +126,14 @@ def run_once(n: int, profile: bool, engine: str | None = None) -> dict:
             store.set_setting("search_engine", engine)
             store.close()
         args = ["crawl", f"http://{netloc}/col/index.html", "--data", tmp, "--delay", "0"]
-        profiler = cProfile.Profile() if profile else None
+        sampler = StackSampler() if profile else None
+        if sampler:
+            sampler.start()
         started = time.perf_counter()
-        if profiler:
-            profiler.enable()
         main(args)
-        if profiler:
-            profiler.disable()
         seconds = time.perf_counter() - started
+        if sampler:
+            sampler.halt.set()
         from archive.store import open_store
 
         store = open_store(tmp)
@@ -123,40 +148,58 @@ def run_once(n: int, profile: bool, engine: str | None = None) -> dict:
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "warc_mb": round(warc_bytes / 2**20, 1),
     }
-    if profiler:
-        out["time_by_part"] = _by_part(profiler, seconds)
+    if sampler:
+        out["thread_time_by_part"] = sampler.shares()
     return out
 
 
+# Innermost matching frame wins: a socket read inside requests inside the crawler is "network".
 _PARTS = (
-    ("extract (parse_notice, readers)", ("archive/extract",)),
-    ("index (whoosh/tantivy)", ("/index/", "whoosh", "tantivy")),
-    ("entity linking", ("archive/linking", "archive/candidates")),
-    ("WARC writing (warcio, gzip)", ("archive/warc.py", "warcio")),
+    ("network (sockets: waiting for the server)", ("/socket.py", "/ssl.py", "urllib3/util/wait.py")),
+    ("waiting for the host's turn (one connection per host)", ("crawler/politeness.py",)),
+    ("WARC writing (warcio records, gzip, fsync)", ("archive/warc.py", "/warcio/")),
     ("CDXJ indexing", ("archive/cdx.py", "cdxj_indexer")),
-    ("SQLite store", ("archive/store",)),
-    ("HTTP (requests, urllib3, sockets)", ("requests/", "urllib3", "http/client", "socket.py")),
-    ("crawler (discovery, politeness)", ("crawler/",)),
+    ("extraction (archive.extract: readers, tables, prose)", ("archive/extract/",)),
+    ("search index", ("/index/", "/whoosh/", "tantivy")),
+    ("entity linking", ("archive/linking", "archive/candidates")),
+    ("SQLite store (incl. waiting for its lock)", ("archive/store/",)),
+    ("HTTP client (requests, urllib3, http.client)", ("/requests/", "/urllib3/", "/http/client.py")),
+    ("crawler (discovery, frontier calls)", ("crawler/",)),
+    ("wiring (gongshi.commands_crawl, archive.ingest)", ("gongshi/", "archive/ingest.py")),
 )
 
 
-def _by_part(profiler: cProfile.Profile, wall: float) -> dict[str, float]:
-    """Own time (tottime) of every function, summed by the part of gongshi it belongs to.
+class StackSampler(threading.Thread):
+    """Where the crawl's threads are, sampled every few milliseconds (cProfile sees one thread only)."""
 
-    Worker threads are not profiled by cProfile, so this profile is taken with
-    the crawl running in the main thread's call graph only where it is; see
-    `--profile` note in the report.
-    """
-    stats = pstats.Stats(profiler, stream=io.StringIO())
-    totals: dict[str, float] = defaultdict(float)
-    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+    def __init__(self, interval: float = 0.005) -> None:
+        super().__init__(name="sampler", daemon=True)
+        self.interval = interval
+        self.counts: dict[str, int] = defaultdict(int)
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        while not self.halt.is_set():
+            names = {t.ident: t.name for t in threading.enumerate()}
+            for ident, frame in sys._current_frames().items():
+                name = names.get(ident, "")
+                if name.startswith("crawl ") or name == "index updater":
+                    self.counts[_part(frame)] += 1
+            time.sleep(self.interval)
+
+    def shares(self) -> dict[str, float]:
+        total = sum(self.counts.values()) or 1
+        return {k: round(100 * v / total, 1) for k, v in sorted(self.counts.items(), key=lambda kv: -kv[1])}
+
+
+def _part(frame) -> str:
+    while frame is not None:
+        filename = frame.f_code.co_filename
         for part, needles in _PARTS:
             if any(n in filename for n in needles):
-                totals[part] += tottime
-                break
-        else:
-            totals["other (incl. waiting)"] += tottime
-    return {k: round(v, 2) for k, v in sorted(totals.items(), key=lambda kv: -kv[1])}
+                return part
+        frame = frame.f_back
+    return "other"
 
 
 def main() -> int:
@@ -180,8 +223,8 @@ def main() -> int:
         print(f"{n} notices: {figures['notices_per_s']} notices/s ({figures['archived_notices']} archived, "
               f"{figures['records']} records, {figures['seconds']} s), peak RSS {figures['peak_rss_mb']} MB, "
               f"WARC {figures['warc_mb']} MB")
-        for part, seconds in figures.get("time_by_part", {}).items():
-            print(f"    {seconds:8.2f} s  {part}")
+        for part, share in figures.get("thread_time_by_part", {}).items():
+            print(f"    {share:5.1f}%  {part}")
     return 0
 
 

@@ -52,6 +52,8 @@ class HostPacer:
         """A host's own wish (robots.txt Crawl-delay), never below the crawl's delay."""
         state = self._host(host)
         state.delay = max(self.delay, delay)
+        # Learnt from the request just made (robots.txt): the next one waits too.
+        state.next_at = max(state.next_at, time.monotonic() + state.delay)
 
     def defer(self, host: str, seconds: float) -> None:
         state = self._host(host)

@@ -61,6 +61,14 @@ def fold(text: str | None) -> str:
     return _T2S.convert(text).lower()
 
 
+def fold_words(text: str) -> str:
+    """`fold` for running text cut into grams: dots do not matter there, and
+    most text is NFKC already (the check is cheaper than normalising)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _T2S.convert(text).lower()
+
+
 @lru_cache(maxsize=131_072)
 def fold_cached(text: str) -> str:
     """`fold` for short repeated values (names, units, regions)."""
@@ -131,7 +139,7 @@ def index_record(record: dict) -> IndexedRecord:
     exact, name_terms, pinyin = _name_views(record.get("name") or "", record.get("kind") == "person")
     unit = record.get("unit")
     other = " ".join(v for k in _OTHER_TEXT_KEYS if (v := record.get(k)))
-    text_terms = grams(fold(other), unigrams=False) if other else []
+    text_terms = grams(fold_words(other), unigrams=False) if other else []
     year = notice.get("year")
     return IndexedRecord(
         record_id=record["record_id"],
@@ -208,8 +216,11 @@ def _han_clause(piece: str) -> tuple[Alternative, ...]:
     if single:
         terms = _dedupe(grams(compact, unigrams=True))
     alts = [Alternative("name_exact", (e,), BOOST_NAME_EXACT) for e in exact]
-    alts += [Alternative("name", terms, BOOST_NAME), Alternative(UNIT_SUBSTRING, (compact.replace("·", ""),), BOOST_UNIT)]
-    if not single:  # the text field has no unigrams
+    alts.append(Alternative("name", terms, BOOST_NAME))
+    # One character is a given name (or a surname), not a unit or a phrase:
+    # 华 would otherwise match every unit and text with 华 in it.
+    if not single:
+        alts.append(Alternative(UNIT_SUBSTRING, (compact.replace("·", ""),), BOOST_UNIT))
         alts.append(Alternative("text", terms, BOOST_TEXT))
     return tuple(alts)
 

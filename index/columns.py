@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index.base import FACET_FIELDS, SearchQuery
+from index.units import UnitList
 
 # Facets with many values are cut to the most frequent.
 MAX_FACET_VALUES = 100
@@ -79,6 +80,7 @@ class FacetColumns:
     rank: list[int]  # docnum → its position in `order` (newest first)
     bitmaps: dict[str, dict[object, int]]  # field → value → bitmap over ranks
     all_mask: int  # every live document
+    _unit_list: UnitList | None = None
 
     @property
     def nbytes(self) -> int:
@@ -129,7 +131,10 @@ class FacetColumns:
 
     def unit_docs(self, fragment: str) -> list[int]:
         """Docnums whose (folded) unit contains `fragment`."""
-        return [d for unit, docs in self.units.items() if fragment in unit for d in docs]
+        if self._unit_list is None:
+            self._unit_list = UnitList(self.units)
+        units = self.units
+        return [d for unit in self._unit_list.containing(fragment) for d in units[unit]]
 
     # -- filters -------------------------------------------------------------
 

@@ -37,8 +37,16 @@ COMPOUND_SURNAMES: dict[str, str | None] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65_536)
+def _char_syllable(char: str) -> str | None:
+    found = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
+    return found[0] if found and found[0].isascii() and found[0].isalpha() else None
+
+
 def _syllables(text: str) -> list[str]:
-    return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.isascii() and s.isalpha()]
+    """Character by character: names are not words, and pypinyin's phrase
+    segmentation costs ~100 µs a name (most names occur once)."""
+    return [s for ch in text if (s := _char_syllable(ch))]
 
 
 def split_surname(name: str) -> tuple[str, str]:

@@ -26,6 +26,7 @@ from archive.errors import GongshiError
 from index.analysis import TEXT_FIELDS, UNIT_SUBSTRING, QueryPlan, index_record, plan_query
 from index.base import FACET_FIELDS, MAX_RESULT_WINDOW, Hit, SearchQuery, SearchResults
 from index.columns import MAX_FACET_VALUES, facet_dict
+from index.units import UnitList
 
 WRITE_LOCK_TIMEOUT = 120.0
 WRITER_HEAP = 128_000_000
@@ -81,14 +82,14 @@ def _document(record: dict) -> tantivy.Document:
     return doc
 
 
-def _text_query(plan: QueryPlan, units: list[str]) -> Query:
+def _text_query(plan: QueryPlan, units: UnitList) -> Query:
     clauses = []
     for clause in plan.clauses:
         alts = []
         for alt in clause:
             if alt.field == UNIT_SUBSTRING:
                 fragment = alt.terms[0]
-                found = [u for u in units if fragment in u]
+                found = units.containing(fragment)
                 if found:
                     q = Query.term_set_query(SCHEMA, UNIT_SUBSTRING, found)
                     alts.append((Occur.Should, Query.const_score_query(q, alt.boost)))
@@ -116,7 +117,7 @@ def _filter_queries(query: SearchQuery) -> list[Query]:
     return filters
 
 
-def _full_query(query: SearchQuery, units: list[str]) -> tuple[Query, bool]:
+def _full_query(query: SearchQuery, units: UnitList) -> tuple[Query, bool]:
     """The query, and whether it is scored (has text)."""
     plan = plan_query(query.text)
     filters = _filter_queries(query)
@@ -141,7 +142,7 @@ class TantivyIndex:
         self._lock = threading.RLock()
         self._ix: tantivy.Index | None = None
         self._meta_stamp: tuple | None = None
-        self._units: list[str] | None = None
+        self._units: UnitList | None = None
         if not (self.path / "meta.json").exists():
             self.path.mkdir(parents=True, exist_ok=True)
             _new_index(self.path)
@@ -174,10 +175,10 @@ class TantivyIndex:
             self._units = None
         return self._ix.searcher()  # type: ignore[union-attr]
 
-    def _unit_list(self, searcher: tantivy.Searcher) -> list[str]:
+    def _unit_list(self, searcher: tantivy.Searcher) -> UnitList:
         """The distinct units, read from the term dictionary once per generation."""
         if self._units is None:
-            self._units = [term for term, _ in searcher.terms_with_prefix(UNIT_SUBSTRING, "")]
+            self._units = UnitList(term for term, _ in searcher.terms_with_prefix(UNIT_SUBSTRING, ""))
         return self._units
 
     def _ids(self, searcher: tantivy.Searcher, addresses) -> list[str]:

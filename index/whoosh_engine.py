@@ -132,7 +132,9 @@ class WhooshIndex:
         self._build_id: str | None = None
         self._columns: FacetColumns | None = None
         self._term_cache: dict[tuple[str, str], set[int]] = {}
-        if not windex.exists_in(self.path):
+        # Only look for the files: reading them is left to searches, so that an
+        # index written by another whoosh version can still be rebuilt.
+        if not any(self.path.glob("_MAIN_*.toc")):
             self._create(self.path)
 
     # -- files ----------------------------------------------------------------
@@ -151,7 +153,12 @@ class WhooshIndex:
 
     def _open(self) -> windex.Index:
         if self._ix is None:
-            self._ix = _retry(lambda: windex.open_dir(str(self.path)))
+            try:
+                self._ix = _retry(lambda: windex.open_dir(str(self.path)))
+            except (ImportError, AttributeError, ValueError, EOFError) as exc:  # unpickling another version's schema
+                raise GongshiError(
+                    f"the search index in {self.path} cannot be read ({exc}); run `gongshi reindex`"
+                ) from exc
         return self._ix
 
     def _writer(self, **kwargs):

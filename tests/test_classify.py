@@ -2,7 +2,14 @@
 
 import pytest
 
-from archive.extract.classify import classify_notice, level_of_award, level_of_issuer, stage_of
+from archive.extract.classify import (
+    classify_notice,
+    level_from_text,
+    level_of_award,
+    level_of_issuer,
+    level_of_place_before,
+    stage_of,
+)
 
 COMMENDATIONS = [
     "关于青海省民族团结进步先进集体和先进个人拟推荐对象的公示",
@@ -153,3 +160,90 @@ def test_recommendation_words_in_a_title_but_not_a_bodys_selection_process():
 )
 def test_recommendations_that_are_not_honours(title):
     assert not classify_notice(title, "")
+
+
+# --- stage: who puts forward, who awards ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, award_level, issuer_level, issuer, expected",
+    [
+        # a sub-body of the province (省直机关工会) puts forward for the province's own award
+        ("关于2025年青海省五一劳动奖章推荐对象的公示", "", "province", "province",
+         "青海省直机关工会工作委员会", "recommended"),
+        ("关于推荐甘肃省三八红旗手人选的公示", "", "province", "province", "甘肃省教育工会", "recommended"),
+        # the same level, but the body says the list goes on to the awarding body
+        ("关于2025年度全省劳动模范推荐人选的公示", "经研究，拟推荐以下同志，报省总工会审定。", "province", "province",
+         "某省交通运输厅", "recommended"),
+        # the issuer's own honour stays proposed
+        ("关于2025年度全省劳动模范推荐人选的公示", "", "province", "province", "某省人民政府", "proposed"),
+        # a county puts forward for a city's honour
+        ("湟中区推荐西宁市“最美家庭”的公示", "", "prefecture", "county", "湟中区妇女联合会", "recommended"),
+        ("关于推荐王某某等3名同志参评海东市优秀教师的公示", "", "prefecture", "county", "乐都区教育局", "recommended"),
+        # (正式)候选人 for a national honour, published by a city
+        ("西宁市2025年全国五一劳动奖章正式候选人公示", "", "national", "prefecture", "西宁市总工会", "recommended"),
+    ],
+)  # fmt: skip
+def test_stage_of_recommendations(title, body, award_level, issuer_level, issuer, expected):
+    assert stage_of(title, body, award_level, issuer_level, issuer) == expected
+
+
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        ("我市10人荣获“西宁好人”称号", "9月19日，“西宁好人”发布仪式举行，李某某等10人获此称号。", "awarded"),
+        ("2024年度“感动乐都”十大人物揭晓", "颁奖典礼在区文化中心举行。", "awarded"),
+        ("我县表彰一批“最美家庭”", "大通县召开“最美家庭”表彰大会，20户家庭受到表彰。", "awarded"),
+        ("新闻", "经过层层推荐、评审，市文明委确定了10名“最美教师”。", "awarded"),
+        ("新闻", "张三等5人被授予“全县劳动模范”称号。", "awarded"),
+        # still in publicity: not a decision
+        ("新闻", "荣获提名的10人现予公示，公示期为5个工作日。", "proposed"),
+        ("关于拟表彰荣获市级以上荣誉个人的公示", "", "proposed"),
+    ],
+)  # fmt: skip
+def test_news_reports_of_a_decision_are_awarded(title, body, expected):
+    assert stage_of(title, body, None, None) == expected
+
+
+# --- level: from the honour, the place before it, the issuer ----------------------------
+
+
+@pytest.mark.parametrize(
+    "award, text, expected",
+    [
+        ("最美退役军人", "关于四川“最美退役军人”拟推荐人选的公示", "province"),
+        ("优秀教师", "2024年度互助县优秀教师拟表彰名单", "county"),
+        ("新时代好少年", "西宁市2025年“新时代好少年”拟推选对象公示", "prefecture"),
+        ("新时代好少年", "关于2025年“新时代好少年”拟推选对象的公示", None),
+        ("最美家庭", "经各乡镇推荐，评选出一批最美家庭", None),
+    ],
+)  # fmt: skip
+def test_level_of_place_before(award, text, expected):
+    assert level_of_place_before(award, text) == expected
+
+
+@pytest.mark.parametrize(
+    "award, expected",
+    [
+        ("全國道德模範", "national"),
+        ("第九屆全國道德模範", "national"),
+        ("某某县最美教师", "county"),  # a county-shaped name not in the gazetteer
+        ("优秀县委书记", None),
+        ("示范县创建先进个人", None),
+    ],
+)  # fmt: skip
+def test_level_of_award_more(award, expected):
+    assert level_of_award(award) == expected
+
+
+@pytest.mark.parametrize(
+    "title, body, expected",
+    [
+        ("大通县召开“最美家庭”表彰大会", "", "county"),
+        ("“西宁好人”发布", "经我市文明委研究", "prefecture"),
+        ("好人榜", "我省评出10名好人", "province"),
+        ("好人榜", "评出10名好人", None),
+    ],
+)  # fmt: skip
+def test_level_from_text(title, body, expected):
+    assert level_from_text(title, body) == expected

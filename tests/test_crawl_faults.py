@@ -185,3 +185,21 @@ def test_traps_are_bounded(tmp_path):
         assert "more than 3 redirects" in err.getvalue()
     finally:
         site.stop()
+
+
+def test_a_crawl_delay_in_robots_txt_slows_the_crawl_down(tmp_path):
+    site = FixtureServer().start()
+    try:
+        site.put("/robots.txt", Resource(b"User-agent: *\nCrawl-delay: 0.6\nAllow: /\n", "text/plain"))
+        links = [(f"/n{i}.html", f"关于拟表彰第{i}批全州劳动模范的公示") for i in range(2)]
+        site.put("/list.html", Resource(list_page_plain(links, 1, 1, "/list.html").encode(), "text/html"))
+        for i in range(2):
+            site.put(f"/n{i}.html", _notice(f"关于拟表彰第{i}批全州劳动模范的公示", i))
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["crawl", site.url("/list.html"), "--data", str(tmp_path / "d"), "--delay", "0"]) == 0
+        log = sorted(site.log, key=lambda r: r.started)
+        assert len(log) >= 4
+        for before, after in zip(log, log[1:], strict=False):
+            assert after.started - before.ended >= 0.58
+    finally:
+        site.stop()

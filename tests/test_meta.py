@@ -132,3 +132,174 @@ def test_published_from_the_address_as_a_last_resort():
 
 def test_period_with_a_start_only():
     assert find_period("自2025年9月8日起公示5个工作日", 2025, None) == ("2025-09-08", None)
+
+
+@pytest.mark.parametrize(
+    "title, body, award",
+    [
+        # news headlines
+        ("我市10人荣获“西宁好人”称号", "", "西宁好人"),
+        ("2024年度“感动乐都”十大人物揭晓", "", "感动乐都十大人物"),
+        ("我县表彰一批“最美家庭”", "", "最美家庭"),
+        ("青海省推荐3人为全国道德模范候选人", "", "全国道德模范"),
+        # the place of the publishing body before a wider honour
+        ("西宁市2025年全国五一劳动奖章正式候选人公示", "", "全国五一劳动奖章"),
+        # the nominees before the honour (参评…), a spreadsheet's title row
+        ("关于推荐王某某等3名同志参评海东市优秀教师的公示", "", "海东市优秀教师"),
+        ("湟中区推荐西宁市“最美家庭”的公示", "", "西宁市最美家庭"),
+        ("某某县2024年度“十佳教师”评选结果", "", "某某县十佳教师"),
+        ("附件2：某某县优秀教师拟推荐人选名单", "", "某某县优秀教师"),
+        ("某某县2024年度优秀教师表彰名单（按姓氏笔画排序）", "", "某某县优秀教师"),
+        # no honour in the headline: the lead's 推荐…为, never a biography's 曾获…称号
+        ("青海3人入围", "张三，男，汉族，曾获“青海好人”称号。\n省文明委推荐张三等3人为第九届全国道德模范候选人。",
+         "第九届全国道德模范"),
+        ("青海3人入围", "张三，男，汉族，1968年出生，曾获“青海好人”称号。", None),
+    ],
+)  # fmt: skip
+def test_find_award_in_headlines_and_leads(title, body, award):
+    assert find_award(title, body) == award
+
+
+def _parse_text(text: str, name: str = "notice.txt", url: str | None = None):
+    return parse_notice(SourceDocument(text.encode(), filename=name, url=url))
+
+
+NEWS = "我县表彰一批优秀共产党员\n{chrome}\n近日，县委决定，授予王海军、李秀英、张建国等3名同志“全县优秀共产党员”称号。" \
+       "王海军同志扎根基层二十年，带领群众发展特色产业，带动村民增收。\n{foot}\n"
+
+
+@pytest.mark.parametrize(
+    "chrome, foot, published",
+    [
+        ("", "《大通日报》2025年1月13日 第2版", "2025-01-13"),
+        ("", "来源：西宁晚报 2025-01-13", "2025-01-13"),
+        ("2025年1月13日 09:30", "", "2025-01-13"),
+        ("发布日期：2025/01/13  浏览次数：120", "", "2025-01-13"),
+        ("[2025-01-13]", "", "2025-01-13"),
+        ("时间：2025-01-13 来源：大通县融媒体中心", "", "2025-01-13"),
+        ("", "", None),
+    ],
+)  # fmt: skip
+def test_published_from_page_chrome_and_newspaper_lines(chrome, foot, published):
+    meta = _parse_text(NEWS.format(chrome=chrome, foot=foot)).meta
+    assert meta.published == published
+    assert (meta.title, meta.stage, meta.level) == ("我县表彰一批优秀共产党员", "awarded", "county")
+
+
+DECISION = "关于表彰2024年度优秀共产党员的决定\n{under}\n各乡镇党委，县直各单位：\n" \
+           "为表彰先进、树立典型，县委决定，授予王海军等3名同志“全县优秀共产党员”称号。\n" \
+           "希望受表彰的同志珍惜荣誉，再接再厉。\n{foot}\n"
+
+
+@pytest.mark.parametrize(
+    "under, foot, published",
+    [
+        ("（2025年1月10日）", "", "2025-01-10"),
+        ("（2025年1月10日中共某某县委常委会第12次会议审议通过）", "", "2025-01-10"),
+        ("", "中共某某县委办公室                    2025年1月12日印发", "2025-01-12"),
+        ("", "中共某某县委\n2 0 2 5 年 1 月 1 0 日", "2025-01-10"),
+        ("", "中共某某县委\n二0二五年一月十日", "2025-01-10"),
+        ("", "中共某某县委 2025年1月10日", "2025-01-10"),
+    ],
+)  # fmt: skip
+def test_published_of_formal_decisions(under, foot, published):
+    meta = _parse_text(DECISION.format(under=under, foot=foot)).meta
+    assert meta.published == published
+    assert meta.stage == "awarded"
+
+
+def test_traditional_news_report_of_a_national_recommendation():
+    page = """<html><head><meta charset="utf-8"><title>青海省推薦3人為全國道德模範候選人_青海新聞網</title></head><body>
+<h1>青海省推薦3人為全國道德模範候選人</h1><p>2025-08-12 10:20 來源：青海日報</p>
+<p>本報訊 近日，經層層推薦、嚴格評審，省文明委決定推薦張某某、李某某、王某某3人為第九屆全國道德模範候選人。</p>
+<p>張某某，男，漢族，1968年6月出生，西寧市城東區某社區黨委書記，曾獲“青海好人”稱號。</p>
+</body></html>"""
+    meta = parse_notice(SourceDocument(page.encode(), url="http://www.qh.example.cn/a/1.html")).meta
+    assert (meta.stage, meta.level, meta.published) == ("recommended", "national", "2025-08-12")
+    assert meta.award == "全國道德模範"
+
+
+def test_stage_and_level_of_recommendations_by_sub_bodies_and_counties():
+    body = ("{title}\n\n根据通知要求，{who}在各单位推荐的基础上，经研究，拟推荐以下2名同志{what}，现予以公示。\n"
+            "公示时间：2025年3月10日至3月14日。\n\n序号\t姓名\t性别\t工作单位及职务\n1\t韩晓梅\t女\t某单位处长\n"
+            "2\t马福林\t男\t某单位科员\n\n{issuer}\n2025年3月10日\n")
+    meta = _parse_text(body.format(title="关于2025年青海省五一劳动奖章推荐对象的公示", who="省直机关工会",
+                                   what="为青海省五一劳动奖章推荐对象", issuer="青海省直机关工会工作委员会")).meta
+    assert (meta.stage, meta.level) == ("recommended", "province")
+    meta = _parse_text(body.format(title="互助县推荐海东市“最美家庭”的公示", who="县妇联",
+                                   what="参评海东市“最美家庭”", issuer="互助县妇女联合会")).meta
+    assert (meta.stage, meta.level) == ("recommended", "prefecture")
+    # an honour without a level word: the issuer's own (proposed) or one level up (recommended)
+    meta = _parse_text(body.format(title="关于2025年“新时代好少年”拟推选对象的公示", who="市文明办",
+                                   what="为新时代好少年", issuer="西宁市精神文明建设指导委员会办公室")).meta
+    assert (meta.stage, meta.level) == ("proposed", "prefecture")
+
+
+def test_title_row_of_a_spreadsheet_notice(tmp_path):
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Sheet1")
+    ws.write_merge(0, 0, 0, 3, "某某县2024年度“十佳教师”评选结果")
+    for j, h in enumerate(["单位", "姓名", "性别", "职务"]):
+        ws.write(1, j, h)
+    for i, row in enumerate([["某某县第一中学", "张海军", "男", "教师"], ["某某县实验小学", "李梅", "女", "校长"]]):
+        for j, v in enumerate(row):
+            ws.write(i + 2, j, v)
+    path = tmp_path / "附件1.xls"
+    wb.save(str(path))
+    parsed = parse_notice(SourceDocument(path.read_bytes(), filename=path.name))
+    m = parsed.meta
+    assert (m.title, m.award, m.stage, m.level) == ("某某县2024年度“十佳教师”评选结果", "某某县十佳教师", "proposed", "county")
+    assert [(r.name, r.unit) for r in parsed.records] == [("张海军", "某某县第一中学"), ("李梅", "某某县实验小学")]
+
+
+def test_a_sentence_of_the_body_is_not_the_title():
+    text = ("西宁市2025年全国五一劳动奖章正式候选人公示\n\n按照全国总工会关于评选表彰工作的安排，经基层推荐、市总工会审核，"
+            "现将我市全国五一劳动奖章正式候选人予以公示，公示期为2025年3月5日至3月11日。\n\n序号\t姓名\t性别\t工作单位及职务\n"
+            "1\t李建华\t男\t某公司炼钢工\n\n西宁市总工会\n2025年3月5日\n")
+    m = _parse_text(text).meta
+    assert (m.title, m.award, m.stage, m.level) == (
+        "西宁市2025年全国五一劳动奖章正式候选人公示", "全国五一劳动奖章", "recommended", "national")
+
+
+NOTICE = "{title}\n\n{body}\n\n序号\t姓名\t性别\t工作单位及职务\n1\t韩晓梅\t女\t某单位处长\n2\t马福林\t男\t某单位科员\n\n" \
+         "{issuer}\n2025年3月10日\n"
+
+
+@pytest.mark.parametrize(
+    "title, body, issuer, stage, level",
+    [
+        ("关于推荐2025年度全国五一劳动奖章和全国工人先锋号候选对象的公示", "经研究，拟推荐以下同志，现予公示。",
+         "青海省总工会", "recommended", "national"),
+        ("海东市总工会关于全省五一劳动奖章推荐对象的公示", "经研究，拟推荐以下同志为全省五一劳动奖章推荐对象。",
+         "海东市总工会", "recommended", "province"),
+        ("省直机关工委关于全省优秀共产党员推荐人选的公示", "经研究，拟推荐以下同志，现予公示。",
+         "中共青海省直属机关工作委员会", "recommended", "province"),
+        ("关于2024年度青海省优秀教师候选人的公示", "经研究，现将候选人予以公示。", "青海省教育厅", "proposed", "province"),
+        ("全国三八红旗手候选人公示", "现将我省全国三八红旗手候选人予以公示。", "青海省妇女联合会", "recommended", "national"),
+        ("西宁市2025年“最美家庭”候选家庭公示", "现将候选家庭予以公示。", "西宁市妇女联合会", "proposed", "prefecture"),
+        ("关于拟推荐张三等2名同志参加全国优秀教师评选的公示", "经研究，现予公示。", "海东市教育局",
+         "recommended", "national"),
+        ("关于2025年度互助县“最美教师”拟推荐人选的公示", "经研究，拟推荐以下同志参评海东市最美教师，现予公示。",
+         "互助县教育局", "recommended", "prefecture"),
+        ("關於推薦2025年全國五一勞動獎章人選的公示", "經研究，擬推薦以下同志，現予公示。", "廣州市總工會",
+         "recommended", "national"),
+        # news reports
+        ("喜报！我市3人获评全国优秀教师", "近日，教育部公布2024年全国优秀教师名单，我市3名教师榜上有名。", "",
+         "awarded", "national"),
+        ("我区2人入选“中国好人榜”", "近日，中央文明办发布2024年第三季度“中国好人榜”，我区2人入选。", "",
+         "awarded", "national"),
+        ("青海3人入选全国道德模范候选人", "近日，第九届全国道德模范候选人名单公布，我省3人入选。", "",
+         "recommended", "national"),
+    ],
+)  # fmt: skip
+def test_stage_and_level_variants(title, body, issuer, stage, level):
+    meta = _parse_text(NOTICE.format(title=title, body=body, issuer=issuer)).meta
+    assert (meta.stage, meta.level) == (stage, level)
+
+
+def test_a_red_header_banner_is_not_a_headline():
+    text = "某某县人民政府文件\n某政发〔2025〕3号\n各乡镇人民政府，县政府各部门：\n" \
+           "为表彰先进，县政府决定，授予王海军等3名同志“全县劳动模范”称号，希望受表彰的同志珍惜荣誉。\n"
+    assert _parse_text(text).meta.title != "某某县人民政府文件"

@@ -136,3 +136,19 @@ def test_birth_with_notes_and_spreadsheet_serials(raw, expected):
 def test_political_with_joining_date():
     assert normalise_political("中共党员（2001.07）") == "中共党员"
     assert normalise_political("中共党员2001.07入党") == "中共党员"
+
+
+def test_fast_nfkc_and_squeeze_agree_with_unicodedata():
+    import random
+    import re
+    import unicodedata
+
+    from archive.extract.normalise import nfkc, squeeze
+
+    space = re.compile(r"[\s\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+    rng = random.Random(7)
+    alphabet = "王海 西州，（）：；！？．％－／＋＝＂［］\u3000\u00a0\u200b\ufeff…①⑴ＡＢ１２\t\n¨﹒㎡Ⅲ·•、。“”"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert nfkc(text) == unicodedata.normalize("NFKC", text), text
+        assert squeeze(text) == space.sub("", unicodedata.normalize("NFKC", text)), text

@@ -135,3 +135,108 @@ def test_wrapped_prose_lines_are_joined_into_paragraphs() -> None:
         [_p("关于拟推荐对象的公示"), Paragraph(first, indented), Paragraph(second, indented)])
     content = read_document(SourceDocument(buf.getvalue(), filename="c.pdf"))
     assert [b.text for b in content.blocks] == ["关于拟推荐对象的公示", first, second]
+
+
+# --- a list of names and units as plain paragraphs (no ruled table) ----------------------
+
+DECISION_LINES = [
+    "某某县人民政府关于表彰2024年度优秀教师的决定",
+    "各乡镇人民政府，县直各单位：",
+    "2024年，全县广大教师爱岗敬业、无私奉献，在教育教学改革和立德树人工作中涌现出一批先进典型。"
+    "为表彰先进、树立榜样，县政府决定，授予吴涛等5名同志“全县优秀教师”称号。",
+    "全县优秀教师名单",
+    "吴 涛 县第一中学教师",
+    "李建国 某某县第二中学副校长兼教务处主任、县级骨干教师",
+    "张 丽 城关镇中心小学教师",
+    "马秀兰 县实验小学教导主任",
+    "欧阳明 县职业中学教师",
+]
+
+
+def _decision_pdf(gap_signature: bool) -> bytes:
+    right = ParagraphStyle("right", parent=STYLE, alignment=2)
+    story = [_p(line) for line in DECISION_LINES]
+    if gap_signature:  # names set apart from their units, signer and date on one line
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=A4)
+        c.setFont(FONT, 11)
+        y = 800
+        for line in DECISION_LINES:
+            if line in DECISION_LINES[4:]:
+                name, unit = line.rsplit(" ", 1)
+                c.drawString(50, y, name)
+                c.drawString(130, y, unit)
+            elif len(line) < 45:
+                c.drawString(50, y, line)
+            y -= 18
+        c.drawString(50, y, "某某县人民政府")
+        c.drawString(400, y, "2025年1月20日")
+        c.save()
+        return buf.getvalue()
+    story += [Paragraph("某某县人民政府", right), Paragraph("2025年1月20日", right)]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("gap_signature", [False, True])
+def test_paragraph_list_in_a_pdf_reads_like_the_same_text_file(gap_signature: bool) -> None:
+    from archive.extract.pipeline import parse_notice
+
+    pdf = parse_notice(SourceDocument(_decision_pdf(gap_signature), url="https://x.gov.cn/a.pdf",
+                                      filename="a.pdf"))
+    txt_text = "\n".join([*DECISION_LINES, "某某县人民政府", "2025年1月20日"])
+    txt = parse_notice(SourceDocument(txt_text.encode(), url="https://x.gov.cn/a.txt", filename="a.txt"))
+    got = [(r.kind, r.name, r.unit) for r in pdf.records]
+    assert got == [
+        ("person", "吴涛", "县第一中学教师"),
+        ("person", "李建国", "某某县第二中学副校长兼教务处主任、县级骨干教师"),
+        ("person", "张丽", "城关镇中心小学教师"),
+        ("person", "马秀兰", "县实验小学教导主任"),
+        ("person", "欧阳明", "县职业中学教师"),
+    ]
+    assert got == [(r.kind, r.name, r.unit) for r in txt.records]
+    assert pdf.records[0].name_raw == "吴 涛"
+    assert pdf.meta.published == "2025-01-20"
+
+
+def test_name_and_unit_far_apart_are_text_but_a_two_column_table_with_header_is_a_table() -> None:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont(FONT, 12)
+    y = 780
+    for name, unit in (("吴 涛", "县第一中学教师"), ("李建国", "县第二中学副校长")):
+        c.drawString(72, y, name)
+        c.drawString(200, y, unit)
+        y -= 20
+    c.drawString(72, y - 20, "说明")
+    y -= 60
+    for name, unit in (("姓名", "工作单位"), ("马秀兰", "县实验小学"), ("王志强", "河口乡中心校")):
+        c.drawString(72, y, name)
+        c.drawString(200, y, unit)
+        y -= 20
+    c.save()
+    content = read_document(SourceDocument(buf.getvalue(), filename="g.pdf"))
+    out = [(type(b).__name__, b.text if isinstance(b, Para) else b.rows) for b in content.blocks]
+    assert out == [
+        ("Paragraph", "吴 涛  县第一中学教师"),
+        ("Paragraph", "李建国  县第二中学副校长"),
+        ("Paragraph", "说明"),
+        ("Table", [["姓名", "工作单位"], ["马秀兰", "县实验小学"], ["王志强", "河口乡中心校"]]),
+    ]
+
+
+def test_a_numbered_line_is_never_joined_to_a_full_line_above() -> None:
+    full = "关于对全县教育系统先进集体和先进个人进行表彰的决定，经研究决定对以下同志予以表彰，名单如下所列各位"
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont(FONT, 10)
+    c.drawString(50, 800, full)
+    width = pdfmetrics.stringWidth(full, FONT, 10)
+    c.drawString(50, 786, "1.王强 县第一中学教师" + "某" * 20)
+    c.drawString(50, 772, "2.李四 县人民医院医生")
+    c.drawString(50 + width - 20, 758, "完")
+    c.save()
+    content = read_document(SourceDocument(buf.getvalue(), filename="n.pdf"))
+    texts = [b.text for b in content.blocks if isinstance(b, Para)]
+    assert texts[1].startswith("1.王强") and texts[2].startswith("2.李四")

@@ -68,3 +68,14 @@ def test_no_filters_lists_everything():
     docs = cols.filter(SearchQuery())
     assert len(docs) == len(live)
     assert cols.facets(docs) == brute_facets(values, live)
+
+
+def test_unit_list_finds_each_unit_once_and_never_across_units():
+    from index.units import UnitList
+
+    units = UnitList(["川口镇卫生院", "卫生院卫生院", "海东市民和县", "民和县川口镇中心学校", ""])
+    assert units.containing("卫生院") == ["川口镇卫生院", "卫生院卫生院"]
+    assert units.containing("川口镇") == ["川口镇卫生院", "民和县川口镇中心学校"]
+    assert units.containing("学校") == ["民和县川口镇中心学校"]
+    assert units.containing("院海东") == []  # the end of one unit and the start of the next
+    assert units.containing("院\n海") == [] and units.containing("") == []

@@ -260,3 +260,98 @@ def test_category_column_declares_the_kind():
     ])  # fmt: skip
     assert [(r.kind, r.name, r.category) for r in recs] == [
         ("organization", "某县人民医院", "集体"), ("person", "李花", "个人"), ("organization", "康乐社区", "集体")]
+
+
+# --- side-by-side tables: two or more nominees a row ---------------------------------
+# Records are read row by row, left group first, then the right one(s); a
+# record from a group right of the first carries its first column in the
+# location (``row 2 column 4``).
+
+
+def test_side_by_side_header_gives_a_record_per_group_in_row_order():
+    recs = extract([
+        ["序号", "姓名", "单位及职务", "序号", "姓名", "单位及职务"],
+        ["1", "王刚", "某县人民医院院长", "2", "李娜", "某县第一中学教师"],
+        ["3", "张伟", "某县公安局民警", "", "", ""],
+    ])  # fmt: skip
+    assert [(r.name, r.unit, r.location) for r in recs] == [
+        ("王刚", "某县人民医院院长", "table 1 row 2"),
+        ("李娜", "某县第一中学教师", "table 1 row 2 column 4"),
+        ("张伟", "某县公安局民警", "table 1 row 3"),
+    ]
+    assert recs[1].raw == "2 | 李娜 | 某县第一中学教师"
+
+
+@pytest.mark.parametrize(
+    "header, row",
+    [
+        (["姓名", "性别", "工作单位", "姓名", "性别", "工作单位"], ["王刚", "男", "某县医院", "李娜", "女", "某县一中"]),
+        # a blank separator column, and no 序号 on the right
+        (["序号", "姓名", "性别", "工作单位", "", "姓名", "性别", "工作单位"],
+         ["1", "王刚", "男", "某县医院", "", "李娜", "女", "某县一中"]),
+        # the halves name the unit column differently
+        (["序号", "姓名", "性别", "工作单位及职务", "序号", "姓名", "性别", "工作单位"],
+         ["1", "王刚", "男", "某县医院", "2", "李娜", "女", "某县一中"]),
+    ],
+)  # fmt: skip
+def test_side_by_side_header_variants(header, row):
+    recs = extract([header, row])
+    assert [(r.name, r.gender, r.unit) for r in recs] == [("王刚", "男", "某县医院"), ("李娜", "女", "某县一中")]
+
+
+def test_side_by_side_three_groups_and_two_row_header():
+    recs = extract([
+        ["姓名", "单位", "姓名", "单位", "姓名", "单位"],
+        ["王刚", "某县医院", "李娜", "某县一中", "张伟", "某县公安局"],
+        ["赵敏", "某县税务局", "", "", "", ""],
+    ])  # fmt: skip
+    assert [r.name for r in recs] == ["王刚", "李娜", "张伟", "赵敏"]
+    recs = extract([
+        ["序号", "姓名", "基本情况", "基本情况", "序号", "姓名", "基本情况", "基本情况"],
+        ["序号", "姓名", "性别", "单位", "序号", "姓名", "性别", "单位"],
+        ["1", "王刚", "男", "某县医院", "2", "李娜", "女", "某县一中"],
+    ])  # fmt: skip
+    assert [(r.name, r.gender, r.unit) for r in recs] == [("王刚", "男", "某县医院"), ("李娜", "女", "某县一中")]
+
+
+def test_side_by_side_collectives_and_bare_names():
+    recs = extract([["序号", "单位名称", "序号", "单位名称"], ["1", "某县人民医院", "2", "某县第一中学"],
+                    ["3", "城关镇人民政府", "", ""]])
+    assert [(r.kind, r.name) for r in recs] == [
+        ("organization", "某县人民医院"), ("organization", "某县第一中学"), ("organization", "城关镇人民政府")]
+    # 单位 names the collectives only under a 先进集体 heading
+    rows = [["序号", "单位", "序号", "单位"], ["1", "某县人民医院", "2", "某县第一中学"]]
+    assert extract(rows) == []
+    assert [r.name for r in extract(rows, TableState(kind="organization"))] == ["某县人民医院", "某县第一中学"]
+    recs = extract([["序号", "姓名", "序号", "姓名", "序号", "姓名"], ["1", "王刚", "2", "李娜", "3", "张伟"]])
+    assert [r.name for r in recs] == ["王刚", "李娜", "张伟"]
+
+
+def test_side_by_side_with_names_split_by_space_alignment():
+    # 王  刚 read from a space-aligned text as two cells: every later cell shifts
+    recs = extract([
+        ["序号", "姓名", "单位及职务", "序号", "姓名", "单位及职务", ""],
+        ["1", "王", "刚", "某县医院院长", "2", "李娜", "某县一中教师"],
+        ["3", "张伟", "某县公安局民警", "4", "赵", "敏", "某县税务局科员"],
+    ])  # fmt: skip
+    assert [(r.name, r.unit) for r in recs] == [
+        ("王刚", "某县医院院长"), ("李娜", "某县一中教师"), ("张伟", "某县公安局民警"), ("赵敏", "某县税务局科员")]
+
+
+def test_headerless_side_by_side_table():
+    recs = extract([
+        ["1", "王刚", "男", "某县医院院长", "2", "李娜", "女", "某县一中教师"],
+        ["3", "张伟", "男", "某县公安局民警", "4", "赵敏", "女", "某县税务局科员"],
+        ["5", "刘洋", "男", "某县财政局局长", "", "", "", ""],
+    ])  # fmt: skip
+    assert [(r.name, r.gender, r.unit) for r in recs] == [
+        ("王刚", "男", "某县医院院长"), ("李娜", "女", "某县一中教师"), ("张伟", "男", "某县公安局民警"),
+        ("赵敏", "女", "某县税务局科员"), ("刘洋", "男", "某县财政局局长")]
+
+
+def test_a_single_table_is_not_split_into_groups():
+    recs = extract([
+        ["序号", "姓名", "性别", "工作单位", "推荐单位", "备注"],
+        ["1", "王刚", "男", "某县医院", "某县卫健局", ""],
+    ])  # fmt: skip
+    assert [(r.name, r.unit, r.location) for r in recs] == [("王刚", "某县医院", "table 1 row 2")]

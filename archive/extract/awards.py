@@ -26,6 +26,8 @@ _AWARD_PATTERNS = tuple(
         r"(.{2,60}?)(?:拟推荐|拟表彰|拟命名|拟授予)(?:对象|人选)?名单",
         r"推荐(.{2,60}?)(?:候选人|候选对象|人选|对象)(?:名单)?",
         r"^(.{2,60}?)(?:评选结果|拟表彰|表彰|推荐|候选|获奖|拟命名|命名)(?:对象|人选|名单|结果)?的?(?:公示|公告|通知|通报|决定)",
+        # a spreadsheet's title row: 某某县2024年度“十佳教师”评选结果
+        r"^(.{2,60}?)(?:拟表彰|拟推荐|拟命名|拟授予|表彰|推荐|获奖|评选|候选)?(?:对象|人选|人员|集体|个人)?(?:名单|结果)$",
         # 湟中区推荐西宁市“最美家庭”的公示
         r"推荐(.{2,60}?)的?(?:公示|公告)$",
         # news headlines: 我市10人荣获“西宁好人”称号; “感动乐都”十大人物揭晓
@@ -81,8 +83,13 @@ _BODY_AWARD_RE = re.compile(
     r"(?:推荐|表彰|授予|命名|评为|评选|确定)[^。；]{0,40}?(?:分别)?为[“\"]?([^。；，,:：]{2,40}?)[”\"]?"
     r"(?:推荐人选|候选人|候选对象|人选|对象|荣誉称号|称号|名单)?[。；，,:：]"
 )
+# "…拟推荐以下同志参评海东市“最美教师”" — the honour a list goes on to.
+_BODY_CONTEST_RE = re.compile(r"(?:参评|参选)[“\"]?([^。；，,:：“”\"]{2,40}?)[”\"]?(?:评选|推选|选树)?(?:活动)?[。；，,:：]")
 _TITLE_WORDS = re.compile(r"公示|公告|决定|通报|通知|名单|表彰大会|表彰会|颁奖|发布仪式|命名大会|授牌仪式")
 _QUOTED_TITLE_RE = re.compile(r"[“\"]([^”\"]{2,40})[”\"](?:荣誉)?称号")
+# 附件2：… before a title, （共20名）/（按姓氏笔画排序） after it
+_TITLE_LABEL_RE = re.compile(r"^附件[0-9一二三四五六七八九十]*[:：.、_-]?")
+_TITLE_NOTE_RE = re.compile(r"[(（][^()（）]{0,20}(?:排序|排名|为序|排列|共|\d+\s*(?:名|人|个|项))[^()（）]{0,20}[)）]$")
 _BIO_LINE_RE = re.compile(r"^[\u4e00-\u9fff·]{2,8}[,，(（](?:男|女)")
 _HELD_BEFORE_RE = re.compile(r"曾|先后|多次|累计|连续|荣获|获得|获评|被评为|获")
 _LEADING_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|县|区|旗)")
@@ -96,12 +103,13 @@ def find_award(title: str | None, body: str) -> str | None:
     full (推荐…为西宁市“最美乡村医生”): the body's form wins when it is the
     same honour under another place.
     """
-    t = squeeze(title or "")
+    t = _TITLE_NOTE_RE.sub("", _TITLE_LABEL_RE.sub("", squeeze(title or "")))
     # biographies (张三，男，…曾获“青海好人”称号) name honours a nominee already
     # holds, never the one the notice is about
     lines = [x for x in map(squeeze, body[:3000].split("\n")) if x and not _BIO_LINE_RE.match(x)]
     award = _award_from_patterns(t) if t else None
-    body_awards = [clean_award(m.group(1)) for b in lines for m in _BODY_AWARD_RE.finditer(b)]
+    body_awards = [clean_award(m.group(1)) for b in lines
+                   for pattern in (_BODY_AWARD_RE, _BODY_CONTEST_RE) for m in pattern.finditer(b)]
     body_awards += [clean_award(m.group(1)) for b in lines for m in _QUOTED_TITLE_RE.finditer(b)
                     if not _HELD_BEFORE_RE.search(b[max(0, m.start() - 12):m.start()])]
     body_awards = [a for a in body_awards if a]

@@ -12,10 +12,12 @@ from archive.model import DocumentContent, Paragraph
 
 # --- dates ----------------------------------------------------------------------
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+# Years are written 二〇二五, 二○二五 (a circle), 二0二五 and 二O二五 (a digit or
+# a letter for the zero).
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "◯": 0, "Ｏ": 0, "O": 0, "o": 0, "0": 0, "０": 0, "一": 1, "二": 2,
+              "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_DATE_RE = re.compile(
-    r"([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"([〇零○◯Ｏ0０Oo一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
     r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?"
 )
 
@@ -30,6 +32,12 @@ def _cn_number(text: str) -> int:
     return _CN_DIGITS.get(text, 0)
 
 
+_SPACED_DIGITS_RE = re.compile(r"(?<!\d)\d(?: \d)+(?= ?[年月日])")
+
+
+_ASCII_ZERO_YEAR_RE = re.compile(r"[一二][0０Oo][一二三四五六七八九0０Oo]{2}\s*年")
+
+
 def cn_dates_to_digits(text: str) -> str:
     """二〇二五年九月八日 → 2025年9月8日 (so one date grammar reads both)."""
 
@@ -40,9 +48,12 @@ def cn_dates_to_digits(text: str) -> str:
             out += f"{_cn_number(m.group(3))}日"
         return out
 
-    if not any(c in text for c in "〇零○"):
+    if " " in text and _SPACED_DIGITS_RE.search(text):
+        # letter-spaced dates of justified PDF lines: 2 0 2 5 年 1 月 1 0 日
+        text = _SPACED_DIGITS_RE.sub(lambda m: m.group(0).replace(" ", ""), text)
+    if "年" not in text or not (any(c in text for c in "〇零○◯Ｏ") or _ASCII_ZERO_YEAR_RE.search(text)):
         return text
-    text = _CN_DATE_RE.sub(repl, text)
+    text = _CN_DATE_RE.sub(lambda m: repl(m) if not m.group(1).isdigit() else m.group(0), text)
     return _CN_MONTH_DAY_RE.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
 
 
@@ -98,8 +109,25 @@ _FROM_RE = re.compile(r"自\s*" + _FULL + r"\s*(?:起|开始)[，,]?\s*(?:进行
 _PERIOD_KEY_RE = re.compile(r"公示(?:时间|期|期限|日期|期间|时限)?|公示")
 
 
+def _around_publicity(text: str) -> str:
+    """The parts of a long text near 公示 (every period grammar names it within
+    a few dozen characters of its dates), so that a long body is cheap."""
+    spans: list[list[int]] = []
+    i = text.find("公示")
+    while i >= 0:
+        a, b = max(0, i - 120), i + 220
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+        i = text.find("公示", i + 2)
+    return "\n".join(text[a:b] for a, b in spans)
+
+
 def find_period(text: str, year_hint: int | None, published: str | None) -> tuple[str | None, str | None]:
     """(start, end) of the publicity period as YYYY-MM-DD."""
+    if len(text) > 2000:
+        text = _around_publicity(text)
     text = cn_dates_to_digits(text)
     for key in _PERIOD_KEY_RE.finditer(text):
         window = text[key.end(): key.end() + 160]
@@ -167,6 +195,10 @@ NEWSPAPER_LINE_RE = re.compile(
     r"(?:《[^》]{2,20}》|(?:来源|稿源|转自|刊于|摘自)\s*[:：]?\s*[^\s\d:：]{2,30}?)\s*[（(]?\s*" + _YMD
 )
 _DATE_WORDS = ("时间", "日期", "发布于")
+# （2025年1月10日） or （2025年1月10日县委常委会第12次会议审议通过） under a
+# decision's title; …办公室  2025年1月12日印发 at the foot of a formal document
+_DATED_NOTE_RE = re.compile(r"^\s*[（(]\s*" + _YMD + r"[^（）()]{0,40}[)）]\s*$")
+_ISSUED_LINE_RE = re.compile(r"(?:^|\s)" + _YMD + r"\s*(?:印发|发布|签发|制发)\s*$")
 
 
 def _published_line(text: str) -> str | None:
@@ -204,8 +236,21 @@ def find_published(content: DocumentContent, paragraphs: list[Paragraph], headin
         d = _byline(p.text)
         if d:
             return d
+        m = _DATED_NOTE_RE.match(cn_dates_to_digits(p.text))
+        if m:
+            d = make_date(*m.groups())
+            if d:
+                return d
     if closing_date:
         return closing_date
+    for p in reversed(paragraphs[-15:]):
+        if len(p.text) > 90 or not any(w in p.text for w in ("印发", "发布", "签发", "制发")):
+            continue
+        m = _ISSUED_LINE_RE.search(cn_dates_to_digits(p.text))
+        if m:
+            d = make_date(*m.groups())
+            if d:
+                return d
     d = date_in_url(url)
     if d:
         return d
@@ -215,14 +260,29 @@ def find_published(content: DocumentContent, paragraphs: list[Paragraph], headin
             if d:
                 return d
     # the last resorts, from the end: a newspaper's dateline, a lone date line
-    for p in reversed(paragraphs[-30:]):
-        m = NEWSPAPER_LINE_RE.search(p.text)
-        if m and len(p.text) <= 80:
+    short = [p.text for p in paragraphs[-30:] if len(p.text) <= 80]
+    for text in reversed(short):
+        m = NEWSPAPER_LINE_RE.search(text)
+        if m:
             d = make_date(*m.groups())
             if d:
                 return d
-    for p in reversed(paragraphs[-30:]):
-        d = _byline(p.text)
+    for text in reversed(short):
+        d = _byline(text)
         if d:
             return d
+    # a signature date run into the text before it (…再接再厉。 中共某县委 2025年1月10日)
+    for p in reversed(paragraphs[-5:]):
+        if not p.text.rstrip().endswith(_DATE_ENDINGS):
+            continue
+        text = cn_dates_to_digits(p.text)
+        m = _DATE_AT_PARAGRAPH_END_RE.search(text)
+        if m and not re.search(r"公示|至|—|截止|前$", text[max(0, m.start() - 6):m.start()]):
+            d = make_date(*m.groups())
+            if d:
+                return d
     return None
+
+
+_DATE_ENDINGS = ("日", ")", "）", *"0123456789")
+_DATE_AT_PARAGRAPH_END_RE = re.compile(_YMD + r"\s*(?:[（(][^（）()]{0,12}[)）])?\s*$")

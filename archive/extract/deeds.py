@@ -84,9 +84,15 @@ def _off_topic(text: str) -> bool:
     t = _WS_RE.sub("", text[:600])[:400]  # the opening says what a paragraph is about
     if len(t) < _CHECK_MIN_CHARS:
         return False
+    if len(t) > 150 and _density(t[:150]) >= 2 * _MIN_REPORT_DENSITY:
+        return False  # plainly on topic from its first lines (most deeds): no need to read on
+    return _density(t) < _MIN_REPORT_DENSITY
+
+
+def _density(t: str) -> float:
+    """Distinct report words per 100 characters."""
     grams = {t[i:i + 2] for i in range(len(t) - 1)}
-    hits = len(grams & _REPORT_WORDS)
-    return 100 * hits / len(t) < _MIN_REPORT_DENSITY
+    return 100 * len(grams & _REPORT_WORDS) / len(t)
 
 
 def find_deeds_sections(doc: DocumentContent, known_names: set[str]) -> list[DeedsSection]:

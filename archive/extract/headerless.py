@@ -169,6 +169,9 @@ def records_from_headerless(table: Table, ctx: ExtractContext, state: TableState
     cells = grid_names(table.rows, state.kind)
     fields = None
     if cells is None:
+        spans = side_by_side(data)
+        if spans is not None:
+            return _records_side_by_side(table, data, spans, ctx, state)
         fields = infer_fields(data)
         if fields is None and state.kind == "organization":
             fields = infer_org_fields(data)
@@ -208,6 +211,58 @@ def records_from_headerless(table: Table, ctx: ExtractContext, state: TableState
         out.append(rec)
     return out
 
+
+
+def _name_column(vals: list[str]) -> bool:
+    return _share(vals, _is_person_name) >= 0.8 and _share(vals, _is_han_surname_name) >= 0.5
+
+
+def side_by_side(rows: list[list[str]]) -> list[tuple[int, int]] | None:
+    """Column spans of a header-less table that holds two or more nominees
+    a row (1 | 王刚 | 县医院 | 2 | 李娜 | 县一中): one span per name column,
+    starting at the 序号 just before it; each span needs a column besides
+    the name and its sequence number."""
+    width = max((len(r) for r in rows), default=0)
+    kinds: dict[int, str] = {}
+    for c in range(width):
+        vals = [squeeze(r[c]) for r in rows if c < len(r) and r[c] and r[c].strip()]
+        if len(vals) < max(1, len(rows) // 2):
+            continue
+        if _share(vals, lambda v: bool(_SEQ_SHAPE.match(v))) >= 0.9:
+            kinds[c] = SEQ
+        elif _name_column(vals):
+            kinds[c] = NAME
+    names = [c for c, k in kinds.items() if k == NAME]
+    if len(names) < 2:
+        return None
+    starts = [0] + [c - 1 if kinds.get(c - 1) == SEQ else c for c in names[1:]]
+    ends = starts[1:] + [width]
+    spans = list(zip(starts, ends, strict=True))
+    for (a, b), name_col in zip(spans, names, strict=True):
+        if not [c for c in range(a, b) if c != name_col and kinds.get(c) != SEQ]:
+            return None  # a grid of bare names: `grid_names` reads those
+    return spans
+
+
+def _records_side_by_side(
+    table: Table, data: list[list[str]], spans: list[tuple[int, int]], ctx: ExtractContext, state: TableState
+) -> list[Record]:
+    """Each span typed on its own, then read row by row, left to right."""
+    maps: list[tuple[int, ColumnMap]] = []
+    for a, b in spans:
+        fields = infer_fields([r[a:b] for r in data])
+        if fields is None or NAME not in fields.values():
+            return []
+        maps.append((a, ColumnMap(fields, b - a)))
+    out: list[Record] = []
+    for i, row in enumerate(table.rows):
+        if is_skip_row(row) or (section_text(row) is not None and len(row) > 1):
+            continue
+        for a, columns in maps:
+            part = row[a:a + columns.width]
+            if any(c and c.strip() for c in part):
+                out.extend(records_from_row(table, i, part, columns, state, ctx, column=a if a else None))
+    return out
 
 
 # --- form tables: one nominee per table, label | value pairs ---------------------------------

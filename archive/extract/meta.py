@@ -55,7 +55,7 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a sentence of the body (…经推荐、审核，现将…予以公示，公示期为…)
     return bool(
         t.startswith("关于")
-        or re.search(r"(?:公示|公告|决定|通报|通知|名单|公布)[)）]?$", t)
+        or re.search(r"(?:公示|公告|决定|通报|通知|名单|公布)(?:[(（][^()（）]{0,20}[)）])?$", t)
         or re.search(r"关于.{2,}的", t)
     )
 
@@ -97,8 +97,11 @@ def find_title(content: DocumentContent, paragraphs: list[Paragraph]) -> tuple[s
     return (_clean_title(title) if title else None), heading_idx
 
 
+# not a headline: a sentence, an attachment label, a date, page chrome, a
+# red-header document's banner (某某县人民政府文件) or number (某政发〔2025〕3号)
 _HEADLINE_NOT_RE = re.compile(
-    r"[。；;]|^附\s*件|^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]|^(?:来源|发布|时间|日期|作者|编辑)")
+    r"[。；;]|^附\s*件|^\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]|^(?:来源|发布|时间|日期|作者|编辑)|文件$|"
+    r"[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 
 
 def _headline(paragraphs: list[Paragraph]) -> int | None:
@@ -112,9 +115,10 @@ def _headline(paragraphs: list[Paragraph]) -> int | None:
         seen += 1
         if seen > 3:
             return None
-        if 6 <= len(t) <= 60 and not _HEADLINE_NOT_RE.search(t) and t.count(",") < 2 and not t.endswith((":", "：")):
+        if (6 <= len(t) <= 60 and not _HEADLINE_NOT_RE.search(t) and t.count(",") < 2
+                and not t.endswith((":", "：")) and not _is_org_line(t)):
             after = paragraphs[i + 1:i + 4]
-            if any(len(squeeze(a.text)) >= 40 for a in after):
+            if any(len(a.text) >= 40 or (len(a.text) >= 16 and re.search(r"[，,。]", a.text)) for a in after):
                 return i
     return None
 
@@ -156,7 +160,14 @@ class Closing:
 def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
     """The signature line(s) and date that close the notice text."""
     for i in range(start, len(paragraphs)):
-        text = cn_dates_to_digits(paragraphs[i].text.strip())
+        raw = paragraphs[i].text.strip()
+        if len(raw) > 90 or not _DIGIT_OR_CN_YEAR.search(raw):
+            continue  # running text: a closing line is short and has a date
+        if "\n" in raw:
+            closing = _closing_in_one_paragraph(raw, i)
+            if closing is not None:
+                return closing
+        text = cn_dates_to_digits(raw)
         m = DATE_LINE_RE.match(text)
         same_line_issuer = None
         if not m:
@@ -189,6 +200,21 @@ def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
                     continue
         return Closing([_SEAL_RE.sub("", x.strip()) for x in lines], date, i)
     return None
+
+
+_DIGIT_OR_CN_YEAR = re.compile(r"\d|[〇○◯零]|年")
+
+
+def _closing_in_one_paragraph(text: str, i: int) -> Closing | None:
+    """Signature lines and date that a reader kept in one paragraph
+    (中共某县委\n某县人民政府\n2025年1月10日)."""
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    m = DATE_LINE_RE.match(cn_dates_to_digits(lines[-1]))
+    if m is None or len(lines) < 2 or not all(_is_org_line(x) for x in lines[:-1]):
+        return None
+    y, mo, d, mo2, d2 = m.groups()
+    date = make_date(y, mo or mo2, d or d2)
+    return Closing([_SEAL_RE.sub("", x) for x in lines[:-1]], date, i) if date else None
 
 
 _PREFIX_RE_CACHE: dict[str, re.Pattern[str]] = {}

@@ -373,6 +373,10 @@ _NOT_A_NAME_RE = re.compile(
 )
 
 
+# Words of a workplace that no transliterated (minority) name contains.
+_ORG_WORD_INSIDE_RE = re.compile(r"局|院|委|县|市|镇|乡|村|厅|公司|中心|学校|社区|街道|政府|集团|银行|大队|支队")
+
+
 @lru_cache(maxsize=8192)
 def looks_like_person_name(name: str) -> bool:
     """A plausible personal name (after `normalise_name`).
@@ -393,6 +397,8 @@ def looks_like_person_name(name: str) -> bool:
         return False
     if len(name) >= 3 and _NOT_A_NAME_RE.search(name):
         return False
+    if len(name) >= 5 and _ORG_WORD_INSIDE_RE.search(name):
+        return False  # 某县公安局民警: a unit and a post, not a long minority name
     if len(name) <= 4:
         return True
     if len(name) <= 5 and name[:2] in COMPOUND_SURNAMES:

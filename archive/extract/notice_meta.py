@@ -72,6 +72,10 @@ def notice_text(content: DocumentContent, src: SourceDocument | None = None) -> 
         else:
             paragraphs.extend(Paragraph(t, block.location) for t in _table_text_rows(block))
     title, heading = find_title(content, paragraphs)
+    if heading is None:
+        heading = _sheet_title_row(content, paragraphs)
+        if heading is not None and (title is None or not _NOTICE_WORDS.search(title)):
+            title = _strip_attachment_label(paragraphs[heading].text)
     if title is None and src is not None and src.filename:
         stem = re.sub(r"\.[A-Za-z0-9]{2,5}$", "", src.filename)
         title = re.sub(r"^附\s*件\s*\d*\s*[:：.、_-]?\s*", "", stem) or None
@@ -81,6 +85,33 @@ def notice_text(content: DocumentContent, src: SourceDocument | None = None) -> 
     body = "\n".join(p.text for p in paragraphs[start:end])
     full = "\n".join(p.text for p in paragraphs)
     return NoticeText(paragraphs, title, heading, closing, body, full)
+
+
+_ATTACHMENT_LABEL_RE = re.compile(r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、_-]?\s*")
+_NOTICE_WORDS = re.compile(r"公示|公告|决定|通报|通知|名单|表彰|推荐|评选|命名|公布|候选")
+
+
+def _strip_attachment_label(text: str) -> str:
+    return _ATTACHMENT_LABEL_RE.sub("", text).strip() or text.strip()
+
+
+def _sheet_title_row(content: DocumentContent, paragraphs: list[Paragraph]) -> int | None:
+    """The title row of a spreadsheet or table that is the whole notice
+    (某某县2024年度“十佳教师”评选结果 merged over the first row)."""
+    if not content.blocks or not isinstance(content.blocks[0], Table):
+        first_table = next((i for i, b in enumerate(content.blocks[:4]) if isinstance(b, Table)), None)
+        if first_table is None or any(
+                isinstance(b, Paragraph) and len(squeeze(b.text)) >= 40 for b in content.blocks[:first_table]):
+            return None  # running text before the table: not a sheet of its own
+    table = next(b for b in content.blocks if isinstance(b, Table))
+    for i, p in enumerate(paragraphs[:6]):
+        if p.location != table.location:
+            continue
+        t = squeeze(_strip_attachment_label(p.text))
+        if 6 <= len(t) <= 90 and not re.search(r"[。；;]", t):
+            return i
+        return None
+    return None
 
 
 def _signature_lines_in(text: NoticeText, prefix: str) -> list[str]:

@@ -205,11 +205,11 @@ def deduplicate(records: list[Record]) -> list[Record]:
     Two people with the same name but different stated units are kept apart.
     """
     kept: list[Record] = []
+    by_name: dict[tuple[str, str], list[int]] = {}  # (kind, name) → indices in kept
     for rec in records:
         dup = None
-        for i, other in enumerate(kept):
-            if other.kind != rec.kind or other.name != rec.name:
-                continue
+        for i in by_name.get((rec.kind, rec.name), ()):
+            other = kept[i]
             if other.unit and rec.unit and other.unit != rec.unit and not (
                 other.unit in rec.unit or rec.unit in other.unit
             ):
@@ -217,6 +217,7 @@ def deduplicate(records: list[Record]) -> list[Record]:
             dup = i
             break
         if dup is None:
+            by_name.setdefault((rec.kind, rec.name), []).append(len(kept))
             kept.append(rec)
             continue
         other = kept[dup]

@@ -64,7 +64,6 @@ from .prose_text import (
     split_inline_entries,
     split_top,
     strip_numbering,
-    view_of,
 )
 
 __all__ = ["records_from_paragraphs"]
@@ -100,7 +99,7 @@ def records_from_paragraphs(
         if not reader.active and _skippable(text):
             continue
         try:
-            reader.feed(Span.of(text), location, next_is_date=_next_is_date(lines, i))
+            reader.feed(Span.of(text), location, may_sign=_may_sign(lines, i))
         except Exception:  # one odd line must not cost the notice its other records
             log.warning("prose: could not read %r at %s", text[:60], location, exc_info=True)
             reader.close()
@@ -127,23 +126,47 @@ def _skippable(text: str) -> bool:
         return True
     if len(text) < 40 or text.rstrip().endswith((":", "：", "如下")):
         return False
-    view = view_of(text)
+    view = unicodedata.normalize("NFKC", text)
     if view.startswith("姓") or not is_plain_narrative(view):
         return False
     colon = view.find(":")
     if colon > 0 and INTRO_END_RE.search(re.sub(r"\s+", "", view[:colon])):
         return False  # …推荐人选：杨春花，女，…
-    return not AWARD_VERB_TRAD_RE.search(view) and not DESIGNATION_HINT_RE.search(view)
+    return not AWARD_VERB_TRAD_RE.search(view) and not _HINT_TRAD_RE.search(view)
 
 
-def _next_is_date(lines: list[tuple[str | None, str]], i: int) -> bool:
-    """A date within the next two lines: the line is (part of) a signature."""
-    for text, _ in lines[i + 1 : i + 3]:
+# DESIGNATION_HINT_RE on NFKC text that may be traditional (為“…”, 稱號, 候選人).
+_HINT_TRAD_RE = re.compile(
+    r"[为為爲][^,;。“”\"「」]{0,20}[“\"「]|同志\s*[“\"「]|[称稱][号號]\s*(?:[,;。]|$)"
+    r"|候[选選](?:人|集体|集體|单位|單位|对象|對象|家庭)|人[选選]\s*(?:[,;。]|$)"
+    r"|同志\s*(?:予以|給予|给予|进行|進行)?\s*(?:通报|通報)?\s*(?:表扬|表揚|表彰|嘉奖|嘉獎)"
+)
+
+
+def _may_sign(lines: list[tuple[str | None, str]], i: int) -> bool:
+    """The line may be (part of) the signature: the date follows it, or it
+    reads as an issuer (中共…委, …人民政府, …妇联) and other short signer
+    lines and then the date follow.  (A collective two lines above the date is
+    the list's last item when the line between signs alone.)"""
+    for j in range(i + 1, min(i + 4, len(lines))):
+        text = lines[j][0]
         if text is None:
             return False
-        if DATE_LINE_RE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))):
-            return True
+        if _is_date(text):
+            return j == i + 1 or _ISSUER_RE.search(re.sub(r"\s+", "", lines[i][0] or "")) is not None
+        if len(text) > 30 or re.search(r"[、，,；;。]", text):
+            return False
     return False
+
+
+def _is_date(text: str) -> bool:
+    return DATE_LINE_RE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))) is not None
+
+
+_ISSUER_RE = re.compile(
+    r"^中共|^共青团|(?:人民政府|政府|委员会|党委|党组|[省市州县区旗盟]委|工委|妇联|妇女联合会|总工会|工会|"
+    r"团委|文明办|领导小组|办公室|组织部|宣传部|统战部|人力资源和社会保障局|人社局)$"
+)
 
 
 def _dedupe(records: list[Record]) -> list[Record]:
@@ -210,7 +233,7 @@ class _ProseReader:
 
     # --- one line -----------------------------------------------------------
 
-    def feed(self, line: Span, location: str, *, next_is_date: bool) -> None:
+    def feed(self, line: Span, location: str, *, may_sign: bool) -> None:
         if "\t" in line.src:
             return  # a table row that reached us as text: the table reader's business
         squeezed = line.squeezed()
@@ -257,7 +280,7 @@ class _ProseReader:
             return
         if not self.active and is_plain_narrative(line.view):
             return  # outside a list only numbered entries, name lines and award sentences count
-        found = self.entries(line, location, next_is_date=next_is_date)
+        found = self.entries(line, location, may_sign=may_sign, named=False)
         if found:
             self.records.extend(found)
             self.last = found
@@ -282,17 +305,21 @@ class _ProseReader:
 
     # --- entries ----------------------------------------------------------------
 
-    def entries(self, line: Span, location: str, *, next_is_date: bool) -> list[Record]:
+    def entries(
+        self, line: Span, location: str, *, may_sign: bool, named: bool = True
+    ) -> list[Record]:
+        """The records of one line of a list (or of a heading's rest).  `named`:
+        look for designation sentences too (False when the caller has)."""
         out: list[Record] = []
         for chunk in split_inline_entries(line):
             body, numbered = strip_numbering(chunk)
             sentences = split_top(body, "。")
             if not sentences:
                 continue
-            if DESIGNATION_HINT_RE.search(body.view):
-                named = read_designations(body, location, self.url)
-                if named:  # the nominees' details may follow (张三，男，汉族…)
-                    out.extend(named)
+            if named and DESIGNATION_HINT_RE.search(body.view):
+                designated = read_designations(body, location, self.url)
+                if designated:  # the nominees' details may follow (张三，男，汉族…)
+                    out.extend(designated)
                     if not self.active:
                         self.active, self.kind, self.implicit = True, "person", True
                     continue
@@ -317,7 +344,7 @@ class _ProseReader:
                 else:
                     found = read_list(sentence, location, self.url, self.kind, strict=False)
                     if (
-                        next_is_date
+                        may_sign
                         and not numbered
                         and not re.search(r"[、,;]", sentence.view)
                         and not (self.expected and self.found < self.expected)
@@ -336,6 +363,12 @@ class _ProseReader:
                     self.active, self.kind, self.implicit = True, "person", True
             elif len(sentence) <= 150 and "," not in sentence.view:
                 out.extend(read_list(sentence, location, self.url, None, strict=True))
+            elif "(" in sentence.view:
+                # 张三（男，1975年3月生，汉族，…）、李四（女，…）: people by their attributes
+                found = read_list(sentence, location, self.url, "person", strict=False)
+                if found and all(_strength(r) >= 2 for r in found):
+                    out.extend(found)
+                    self.active, self.kind, self.implicit = True, "person", True
         for rec in out:
             if rec.kind == "person" and rec.unit is None and self.group_unit:
                 rec.unit = self.group_unit

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from archive.model import Record
 
 from .prose_fields import classify_segment, is_attribute, normalise_name
-from .prose_find import NamePart, find_name, free_text, is_name, join_padded
+from .prose_find import NamePart, find_name, free_text, is_annotation, is_name, join_padded
 from .prose_names import (
     POSITION_WORDS,
     is_han_name,
@@ -204,7 +204,7 @@ def parse_field_entry(chunk: Span, loc: str, url: str | None, *, in_context: boo
     facts.units.clear()
     facts.unit_refs.clear()
     for index, piece in enumerate(pieces[1:], 1):
-        if SUMMARY_RE.search(piece.view):
+        if SUMMARY_RE.search(piece.view) or _another_person(piece):
             return None
         if not facts.take(piece, index):
             break
@@ -232,6 +232,15 @@ def parse_field_entry(chunk: Span, loc: str, url: str | None, *, in_context: boo
     elif not is_han_name(compact_name) and facts.attributes < 2 and not in_context:
         return None
     return person_record(part, facts, chunk, loc, url)
+
+
+_PERSON_HEAD_RE = re.compile(r"^([\u3400-\u9fff·\s]{2,10})\(([^()]*)\)")
+
+
+def _another_person(piece: Span) -> bool:
+    """`李四（女，回族，…）`: the next person of a list, not a fact of this entry."""
+    m = _PERSON_HEAD_RE.match(piece.view)
+    return bool(m) and is_name(m.group(1).replace(" ", ""), True, True) and is_annotation(m.group(2))
 
 
 # --- 姓名：… 性别：… --------------------------------------------------------------

@@ -63,8 +63,9 @@ def find_name(head: Span, *, allow_minority: bool, loose: bool = False) -> NameP
     outside = strip_comrade(outside)
     if not outside:
         return None
-    # （女，蒙古族） after it: plainly a person, whatever the name's characters
-    loose = loose or any(_is_annotation(n.view) for n in notes)
+    if any(is_annotation(n.view) for n in notes):
+        # （女，蒙古族） after it: plainly a person, whatever the name's characters
+        loose = allow_minority = True
     compact, index = _compact_map(outside)
     if not compact:
         return None
@@ -129,7 +130,7 @@ def split_notes(head: Span) -> tuple[Span, list[Span]]:
             if depth == 0:
                 inner = head[open_at + 1 : i]
                 last = not view[i + 1 :].strip()
-                if last or _is_annotation(inner.view):
+                if last or is_annotation(inner.view):
                     keep.append((start, open_at))
                     if inner.strip(" "):
                         notes.append(inner.strip(" "))
@@ -142,7 +143,7 @@ def split_notes(head: Span) -> tuple[Span, list[Span]]:
     return Span(src, vw).strip(" "), notes
 
 
-def _is_annotation(inner: str) -> bool:
+def is_annotation(inner: str) -> bool:
     if _ANNOTATION_RE.search(inner):
         return True
     pieces = [p for p in re.split(r"[,;、/\s]+", inner) if p]
@@ -159,9 +160,10 @@ def _name_before_bracket(head: Span, allow_minority: bool, loose: bool) -> NameP
         return None
     name = strip_comrade(head[:start].strip(" "))
     rest = head[end + 1 :].strip(" ,:")
-    if not rest:
-        return None
-    loose = loose or _is_annotation(view[start + 1 : end])
+    if not rest or rest.view[0] in "、;":
+        return None  # 张三（…）、李四（…）: a list of people, not a name and its unit
+    if is_annotation(view[start + 1 : end]):
+        loose = allow_minority = True
     if not is_name(name.squeezed(), allow_minority, loose):
         return None
     _, notes = split_brackets(head[start : end + 1])

@@ -40,7 +40,7 @@ class ListReader(Protocol):
 
     def start_group(self, heading: Span | None) -> None: ...
 
-    def entries(self, line: Span, location: str, *, next_is_date: bool) -> list[Record]: ...
+    def entries(self, line: Span, location: str, *, may_sign: bool) -> list[Record]: ...
 
 
 def read_heading(reader: ListReader, line: Span, body: Span, numbered: bool, location: str) -> bool:
@@ -69,7 +69,7 @@ def read_heading(reader: ListReader, line: Span, body: Span, numbered: bool, loc
                 reader.open("person")
                 reader.implicit = True
                 reader.start_group(label)
-                reader.records.extend(reader.entries(rest, location, next_is_date=False))
+                reader.records.extend(reader.entries(rest, location, may_sign=False))
                 return True
             # 民和县：… or 海晏：张三、李四 — a group of the list in progress
             region = (
@@ -82,12 +82,12 @@ def read_heading(reader: ListReader, line: Span, body: Span, numbered: bool, loc
                 else:
                     reader.start_group(label)
                 if rest and reader.active:
-                    reader.records.extend(reader.entries(rest, location, next_is_date=False))
+                    reader.records.extend(reader.entries(rest, location, may_sign=False))
                 return True
         if rest and INTRO_END_RE.search(lsq) and OPENER_RE.search(lsq):
             # …拟推荐以下4名同志为…推荐人选：杨春花，女，…；李德全，男，…。
             reader.open(kind_of(re.split(r"[,;]", lsq)[-1]))
-            reader.records.extend(reader.entries(rest, location, next_is_date=False))
+            reader.records.extend(reader.entries(rest, location, may_sign=False))
             return True
         if not rest and OPENER_RE.search(squeezed) and not squeezed.startswith("各"):
             reader.open(kind_of(squeezed))  # …名单如下：  (not the salutation 各有关单位：)

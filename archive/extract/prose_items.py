@@ -105,7 +105,9 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
     )
 
 
-_ORG_BAD_RE = re.compile(r"[。:]|^\d|^[的与及]")
+_ORG_BAD_RE = re.compile(
+    r"[。:]|^\d|^[的与及请将对在从]|称号$|授予|获评|评为|申报|报送|\d+\s*月\s*\d+\s*日"
+)
 
 
 def named_collective(item: Span, loc: str, url: str | None) -> Record | None:

@@ -125,7 +125,8 @@ def is_plain_narrative(view: str) -> bool:
         or DESIGNATION_HINT_RE.search(view)
     ):
         return False
-    return "。" in view[:-1] or view.count(",") >= 3
+    # (commas inside brackets are a biography's: 张三（男，汉族，…）、李四（…）)
+    return "。" in view[:-1] or re.sub(r"\([^()]*\)", "", view).count(",") >= 3
 
 
 ARABIC_START_RE = re.compile(r"\s*(?:\d{1,3}\s*[.、,:)\s]|[(]\s*\d{1,3}\s*[)]|[①-⑳])")

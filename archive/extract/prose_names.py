@@ -61,7 +61,7 @@ _NOT_GIVEN = frozenset(
 )
 # Unit and place characters that transliterated names do not contain.
 _NOT_IN_MINORITY = frozenset("县市省镇乡村局院司厅委办处科室部组队站所厂校馆会社区州")
-_NOT_NAME_CHARS = frozenset("的了是与及等把被这那们每该此第")
+_NOT_NAME_CHARS = frozenset("的了是与及等把被这那们每该此第个")
 _HAN_RE = re.compile(r"^[\u3400-\u9fff]+$")
 _MINORITY_RE = re.compile(r"^[\u3400-\u9fff]{2,8}(?:·[\u3400-\u9fff]{1,8}){0,3}$")
 

@@ -52,6 +52,7 @@ _VERB_RE = re.compile(
     r"授予|追授|追认|追记|命名|拟推荐|推荐|拟表彰|表彰|表扬|确定|同意|评选|认定|拟授予|提名|公布"
 )
 _TOWARDS_RE = re.compile("对")
+_POINTER_RE = re.compile(r"以下|下列|上述|如下|附件|名单|全体|同志们")
 _AWARD_VERB_RE = re.compile(r"授予|追授|追认|追记")
 _ORG_TAIL_RE = re.compile(
     r"集体|单位|组织|家庭|文明岗|文明号|班组|团队|支部|党组织|窗口|基地|企业|示范村|示范社区|"
@@ -69,7 +70,10 @@ _CLOSING = ")】]〕》”’」』"
 def read_designations(text: Span, location: str, url: str | None) -> list[Record]:
     """The nominees of every designation clause of every sentence of `text`."""
     return [
-        r for sentence in split_top(text, "。") for r in _read_sentence(sentence, location, url)
+        r
+        for sentence in split_top(text, "。")
+        if DESIGNATION_HINT_RE.search(sentence.view)
+        for r in _read_sentence(sentence, location, url)
     ]
 
 
@@ -167,6 +171,8 @@ def _items(
     cells: list[Span], kind: str | None, tail: str, location: str, url: str | None
 ) -> list[Record]:
     """Every cell as a nominee of `kind`, or [] if one is not."""
+    if any(_POINTER_RE.search(cell.view) for cell in cells):
+        return []  # 拟推荐以下集体和个人为…: the list is elsewhere
     found = [parse_item(cell, kind, location, url) for cell in cells]
     strict = sum(isinstance(r, Record) for r in found)
     records: list[Record] = []

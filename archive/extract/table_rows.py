@@ -36,6 +36,9 @@ class ColumnMap:
     fields: dict[int, str]  # column index → field
     width: int
     contact: bool = False  # the header has a telephone column
+    # A header that repeats (序号|姓名|单位|序号|姓名|单位: two nominees a
+    # row): (first column, map of that group) for each group, left to right.
+    groups: list[tuple[int, ColumnMap]] = field(default_factory=list)
 
     def column(self, field_name: str) -> int | None:
         for col, f in self.fields.items():
@@ -52,6 +55,9 @@ class ColumnMap:
         return ORG_NAME in self.fields.values()
 
     def is_nominee_table(self) -> bool:
+        if self.groups:
+            # 序号|姓名|序号|姓名: a list of names laid out side by side
+            return all(g.is_nominee_table() or set(g.fields.values()) == {NAME} for _, g in self.groups)
         values = set(self.fields.values())
         if self.contact and not values & (NOMINEE_FIELDS - {"unit", "position", UNIT_POSITION}):
             return False  # 姓名 | 职务 | 联系电话: whom to call, not whom to honour
@@ -264,11 +270,19 @@ _ONE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
 _ONE_TWO_HAN = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
 
 
-def rejoin_split_name(row: list[str], columns: ColumnMap) -> list[str]:
+def rejoin_split_name(
+    row: list[str], columns: ColumnMap, offset: int = 0, group: ColumnMap | None = None
+) -> list[str]:
     """王  刚 split into two cells by a space-aligned text layout: join them
-    and shift the rest of the row back under its headers."""
-    col = columns.column(NAME)
-    if col is None or col + 1 >= len(row):
+    and shift the rest of the row back under its headers.
+
+    For a side-by-side table, `group` is the map of the group starting at
+    column `offset`; the overflow is judged on the whole row."""
+    col = (group or columns).column(NAME)
+    if col is None:
+        return row
+    col += offset
+    if col + 1 >= len(row):
         return row
     a, b = row[col].strip(), row[col + 1].strip()
     if _ONE_HAN.match(a) and _ONE_TWO_HAN.match(b) and _row_overflows(row, columns):
@@ -278,7 +292,10 @@ def rejoin_split_name(row: list[str], columns: ColumnMap) -> list[str]:
 
 def _row_overflows(row: list[str], columns: ColumnMap) -> bool:
     """More filled cells than the header has columns, or text past its last one."""
-    last = max(columns.fields) if columns.fields else 0
+    if columns.groups:
+        last = max(start + max(sub.fields, default=0) for start, sub in columns.groups)
+    else:
+        last = max(columns.fields) if columns.fields else 0
     return any(c and c.strip() for c in row[last + 1:]) or len([c for c in row if c and c.strip()]) > columns.width
 
 
@@ -337,8 +354,12 @@ KIND_WORDS = {"集体": "organization", "先进集体": "organization", "单位"
 
 
 def records_from_row(
-    table: Table, i: int, row: list[str], columns: ColumnMap, state: TableState, ctx: ExtractContext
+    table: Table, i: int, row: list[str], columns: ColumnMap, state: TableState, ctx: ExtractContext,
+    column: int | None = None,
 ) -> list[Record]:
+    """The record(s) of one data row; `column` is where the row's cells start
+    when they are a group of a side-by-side table (for the location)."""
+    detail = f"row {i + 1}" if column is None else f"row {i + 1} column {column + 1}"
     name_col = columns.column(NAME)
     if name_col is None:
         name_col = columns.column(ORG_NAME)
@@ -357,7 +378,7 @@ def records_from_row(
         category = cell(row, columns.column("category")).strip()
         rec.category = normalise_free_text(category) or state.category
         rec.document_url, rec.location, rec.raw = (
-            ctx.document_url, ctx.location(table.location, f"row {i + 1}"), row_raw(row))
+            ctx.document_url, ctx.location(table.location, detail), row_raw(row))
         return [rec]
     if map_header(name_cell) is not None and is_header_row(row):
         return []
@@ -365,7 +386,7 @@ def records_from_row(
     declared = KIND_WORDS.get(squeeze(cell(row, columns.column("category"))))
     if declared is not None:
         kind = declared  # a 类别 column saying 集体 / 个人
-    location = ctx.location(table.location, f"row {i + 1}")
+    location = ctx.location(table.location, detail)
     raw = row_raw(row)
     records: list[Record] = []
     if kind == "person":

@@ -18,7 +18,7 @@ from archive.model import Record, Table
 
 from .context import ExtractContext
 from .headerless import records_from_form, records_from_headerless
-from .headers import IGNORE, ORG_NAME, SEQ, UNIT_POSITION, map_header
+from .headers import IGNORE, NAME, ORG_NAME, SEQ, UNIT_POSITION, map_header
 from .normalise import squeeze
 from .table_rows import (
     ColumnMap,
@@ -83,6 +83,15 @@ def build_column_map(rows: list[list[str]], h: int) -> tuple[ColumnMap, int]:
         for c, f in enumerate(above):
             if c < width and merged[c] is None and f not in (None, SEQ, IGNORE):
                 merged[c] = f
+    spans = repeated_groups(merged)
+    if spans:
+        groups = []
+        for a, b in spans:
+            sub, _ = build_column_map([r[a:b] for r in rows], h)
+            groups.append((a, sub))
+        grouped = ColumnMap(dict(groups[0][1].fields), width, groups[0][1].contact, groups)
+        if grouped.is_nominee_table() or NAME not in merged and ORG_NAME not in merged:
+            return grouped, start  # (a 单位 list is judged once the kind is known)
     fields: dict[int, str] = {}
     used: set[str] = set()
     header = rows[start - 1] if start - 1 < len(rows) else rows[h]
@@ -113,6 +122,37 @@ def build_column_map(rows: list[list[str]], h: int) -> tuple[ColumnMap, int]:
 
 
 
+_FIELD_FAMILY = {UNIT_POSITION: "unit", "position": "unit", "title": "unit"}
+
+
+def repeated_groups(fields: list[str | None]) -> list[tuple[int, int]] | None:
+    """Column spans of a header that repeats side by side, each with a name
+    column (序号|姓名|单位|序号|姓名|单位, 姓名|单位||姓名|单位, 序号|姓名|单位|姓名|单位),
+    or None.  Groups start at their name column (or the 序号 just before it)
+    and share a field besides the name (工作单位 on one side and 单位及职务
+    on the other count as one); each is then read with its own header.
+    """
+    # 序号|单位|序号|单位 under a 先进集体 heading: 单位 names the collectives
+    anchor = NAME if NAME in fields else ORG_NAME if ORG_NAME in fields else "unit"
+    anchors = [c for c, f in enumerate(fields) if f == anchor]
+    if len(anchors) < 2:
+        return None
+    starts = [0] + [a - 1 if fields[a - 1] == SEQ else a for a in anchors[1:]]
+    ends = starts[1:] + [len(fields)]
+    if any(b - a < 2 for a, b in zip(starts, ends, strict=True)):
+        return None  # 姓名 merged over two columns, not two groups
+    shapes = [{_FIELD_FAMILY.get(f, f) for f in fields[a:b] if f not in (None, SEQ, IGNORE)}
+              for a, b in zip(starts, ends, strict=True)]
+    if any(shape == {anchor} for shape in shapes):
+        # bare 姓名|姓名 reads as groups only with a 序号 beside each
+        if not all(shape == {anchor} for shape in shapes) or not all(
+                a > 0 and fields[a - 1] == SEQ for a in anchors):
+            return None
+    elif any(len(shape & shapes[0]) < 2 for shape in shapes[1:]):
+        return None  # the groups must share a field besides the name
+    return list(zip(starts, ends, strict=True))
+
+
 def records_from_table(
     table: Table, ctx: ExtractContext, state: TableState | None = None
 ) -> list[Record]:
@@ -130,6 +170,8 @@ def records_from_table(
         if is_header_row(row):
             cm, start = build_column_map(rows, i)
             _unit_as_collective(cm, state)
+            for _, sub in cm.groups:
+                _unit_as_collective(sub, state)
             if cm.is_nominee_table():
                 columns = cm
                 state.columns = cm
@@ -154,12 +196,30 @@ def records_from_table(
         if active is None or is_skip_row(row):
             i += 1
             continue
-        out.extend(records_from_row(table, i, rejoin_split_name(row, active), active, state, ctx))
+        if active.groups:
+            out.extend(_records_from_grouped_row(table, i, row, active, state, ctx))
+        else:
+            out.extend(records_from_row(table, i, rejoin_split_name(row, active), active, state, ctx))
         i += 1
     if not out and columns is None and inherited is None:
         out = records_from_form(table, ctx) or records_from_headerless(table, ctx, state)
     return out
 
+
+
+def _records_from_grouped_row(
+    table: Table, i: int, row: list[str], columns: ColumnMap, state: TableState, ctx: ExtractContext
+) -> list[Record]:
+    """A row of a side-by-side table: each group is a record of its own, read
+    left to right (so the reading order is row by row: left, then right)."""
+    out: list[Record] = []
+    for start, sub in columns.groups:
+        row = rejoin_split_name(row, columns, offset=start, group=sub)
+        part = row[start:start + sub.width]
+        if not any(c and c.strip() for c in part) or is_skip_row(part):
+            continue
+        out.extend(records_from_row(table, i, part, sub, state, ctx, column=start if start else None))
+    return out
 
 
 def _unit_as_collective(cm: ColumnMap, state: TableState) -> None:
