@@ -24,8 +24,11 @@ from requests.adapters import HTTPAdapter
 from crawler.exchange import Exchange
 from crawler.politeness import HostPacer
 
-ABOUT_URL = "https://github.com/gongshi-archive/gongshi#crawler"  # where site owners read about the crawler
-DEFAULT_USER_AGENT = f"gongshi/0.1 (gongshi archive of commendation notices; +{ABOUT_URL})"  # headers are ASCII
+# Where site owners read about the crawler.  The project has no public address
+# yet: `.invalid` (RFC 2606) says so plainly rather than pointing at a page that
+# does not exist.  A deployment sets its own `user_agent` in sources.toml.
+ABOUT_URL = "https://gongshi.invalid/about"
+DEFAULT_USER_AGENT = f"gongshi/0.1 (+{ABOUT_URL}; commendation-notice archive crawler)"  # headers are ASCII
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 

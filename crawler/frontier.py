@@ -29,18 +29,14 @@ class FrontierItem:
 
 
 class Task(Protocol):
-    """A leased item, with validators of its last archived copy (if any)."""
+    """A leased item: what the crawler and its handler read of it (a frontier's tasks may hold more)."""
 
     url: str
-    kind: str
+    kind: str  # list | notice
     host: str
-    parent: str | None
     source: str | None
-    label: str | None
     depth: int
-    tries: int
-    revalidate: bool
-    etag: str | None
+    etag: str | None  # validators of the last archived copy, if any: the fetch is conditional
     last_modified: str | None
     fetched_this_run: bool  # an attempt of this run, cut short, already has it: no need to ask again
 
@@ -66,16 +62,10 @@ class Frontier(Protocol):
 
 
 @dataclass(frozen=True)
-class MemoryTask:
-    url: str
-    kind: str
-    host: str
-    parent: str | None
-    source: str | None
-    label: str | None
-    depth: int
-    tries: int = 0
-    revalidate: bool = False
+class MemoryTask(FrontierItem):
+    """A leased item of a `MemoryFrontier`: nothing is archived, so nothing to revalidate."""
+
+    host: str = ""
     etag: str | None = None
     last_modified: str | None = None
     fetched_this_run: bool = False
@@ -121,7 +111,7 @@ class MemoryFrontier:
             for url, state in self._state.items():
                 if state == "todo" and url not in self._leased and urlsplit(url).netloc.lower() == host:
                     item = self._items[url]
-                    out.append(MemoryTask(url, item.kind, host, item.parent, item.source, item.label, item.depth))
+                    out.append(MemoryTask(**vars(item), host=host))
                     self._leased.add(url)
                     if len(out) >= limit:
                         break

@@ -247,3 +247,11 @@ def test_level_of_award_more(award, expected):
 )  # fmt: skip
 def test_level_from_text(title, body, expected):
     assert level_from_text(title, body) == expected
+
+
+def test_a_sub_bodys_own_honour_stays_proposed():
+    # 县直机关工委 puts forward for the county's honour, but awards its own
+    assert stage_of("关于全县优秀共产党员推荐人选的公示", "", "county", "county", "中共某某县直机关工委",
+                    "全县优秀共产党员") == "recommended"
+    assert stage_of("关于县直机关优秀共产党员推荐人选的公示", "", "county", "county", "中共某某县直机关工委",
+                    "县直机关优秀共产党员") == "proposed"

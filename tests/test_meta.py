@@ -303,3 +303,16 @@ def test_a_red_header_banner_is_not_a_headline():
     text = "某某县人民政府文件\n某政发〔2025〕3号\n各乡镇人民政府，县政府各部门：\n" \
            "为表彰先进，县政府决定，授予王海军等3名同志“全县劳动模范”称号，希望受表彰的同志珍惜荣誉。\n"
     assert _parse_text(text).meta.title != "某某县人民政府文件"
+
+
+def test_unsigned_recommendation_named_after_the_honours_place():
+    text = ("青海省五一劳动奖章推荐对象公示\n\n经各单位推荐，拟推荐以下同志为青海省五一劳动奖章推荐对象，现予公示，"
+            "公示期为2025年3月10日至3月14日。\n\n序号\t姓名\t性别\t工作单位及职务\n1\t韩晓梅\t女\t某单位处长\n")
+    meta = _parse_text(text).meta
+    assert (meta.issuer, meta.stage, meta.level) == (None, "recommended", "province")
+
+
+def test_issuer_printed_above_the_title_of_an_unsigned_decision():
+    meta = _parse_text("中共某某县委 某某县人民政府\n" + DECISION.format(under="（2025年1月10日）", foot="")).meta
+    assert meta.issuer == "中共某某县委 某某县人民政府"
+    assert meta.published == "2025-01-10"

@@ -152,7 +152,7 @@ _SUB_BODY = re.compile(
 
 def stage_of(
     title: str | None, body: str, award_level: str | None, issuer_level: str | None,
-    issuer: str | None = None,
+    issuer: str | None = None, award: str | None = None,
 ) -> str:
     """recommended | proposed | awarded (see the contract).
 
@@ -163,7 +163,7 @@ def stage_of(
     """
     t0 = squeeze(title or "")
     head = squeeze(body[:3000])
-    own = _own_award(award_level, issuer_level, issuer, head)
+    own = _own_award(award_level, issuer_level, issuer, award, head)
     for n, text in enumerate((t0, head[:600], head)):
         if not text:
             continue
@@ -189,12 +189,15 @@ def stage_of(
     return "proposed"
 
 
-def _own_award(award_level: str | None, issuer_level: str | None, issuer: str | None, body: str) -> bool:
+def _own_award(
+    award_level: str | None, issuer_level: str | None, issuer: str | None, award: str | None, body: str
+) -> bool:
     """Is the honour the issuer's own (same level, not national, not sent on)?"""
     if award_level is None or award_level != issuer_level or award_level == "national":
         return False
-    if issuer and _SUB_BODY.search(squeeze(issuer)):
-        return False
+    m = _SUB_BODY.search(squeeze(issuer or ""))
+    if m and m.group(0) not in squeeze(award or ""):
+        return False  # (县直机关工委 does award 县直机关优秀共产党员 itself)
     return not _FORWARDS.search(body[:1500])
 
 

@@ -28,13 +28,12 @@ from .normalise import (
     split_name,
     squeeze,
 )
+from .sections import category_from_section, kind_from_text
 from .table_rows import (
     ColumnMap,
     TableState,
-    category_from_section,
     fill_fields,
     is_skip_row,
-    kind_from_text,
     looks_like_data,
     org_name,
     person_names,

@@ -142,8 +142,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"籍贯|年龄|时间|地址|住址|毕业|专业|职级|推荐单位|申报单位"), IGNORE),
 )
 
+_ANY_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _RULES))
+
 # Brackets and trailing notes in header cells: 出生年月（年.月）, 姓名*.
 _HEADER_NOTE_RE = re.compile(r"[(（\[【][^)）\]】]*(?:年|月|格式|如|例|填|必|选|可|字)[^)）\]】]*[)）\]】]")
+_TRAILING_BRACKET_RE = re.compile(r"\(.*?\)$")
 _HEADER_PUNCT_RE = re.compile(r"^[*＊※\s:：]+|[*＊※:：]+$")
 
 
@@ -199,9 +202,11 @@ def map_header(cell: str) -> str | None:
     stripped = _HEADER_NOTE_RE.sub("", word)
     if stripped in _EXACT:
         return _EXACT[stripped]
-    stripped = re.sub(r"\(.*?\)$", "", stripped)
+    stripped = _TRAILING_BRACKET_RE.sub("", stripped)
     if stripped in _EXACT:
         return _EXACT[stripped]
+    if not _ANY_RULE.search(stripped):
+        return None  # most data cells (names, units, dates): one search, not twenty
     for pattern, field in _RULES:
         if pattern.search(stripped):
             return field

@@ -116,7 +116,7 @@ def _headline(paragraphs: list[Paragraph]) -> int | None:
         if seen > 3:
             return None
         if (6 <= len(t) <= 60 and not _HEADLINE_NOT_RE.search(t) and t.count(",") < 2
-                and not t.endswith((":", "：")) and not _is_org_line(t)):
+                and not t.endswith((":", "：")) and not is_org_line(t)):
             after = paragraphs[i + 1:i + 4]
             if any(len(a.text) >= 40 or (len(a.text) >= 16 and re.search(r"[，,。]", a.text)) for a in after):
                 return i
@@ -142,7 +142,7 @@ _NOT_ISSUER = re.compile(r"[。；？！,，:：]|^附件|^联系|^电话|^地�
 _SEAL_RE = re.compile(r"[（(](?:盖章|章|印章|公章)[)）]$")
 
 
-def _is_org_line(text: str) -> bool:
+def is_org_line(text: str) -> bool:
     t = _SEAL_RE.sub("", squeeze(text))
     return 3 <= len(t) <= 60 and not _NOT_ISSUER.search(t) and bool(_ORG_END.search(t))
 
@@ -172,7 +172,7 @@ def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
         same_line_issuer = None
         if not m:
             m2 = DATE_AT_END_RE.match(text)
-            if m2 and _is_org_line(m2.group(1)):
+            if m2 and is_org_line(m2.group(1)):
                 same_line_issuer = m2.group(1).strip()
                 m = m2
                 date = make_date(*m2.groups()[1:])
@@ -188,7 +188,7 @@ def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
             lines.append(same_line_issuer)
         else:
             j = i - 1
-            while j >= start and len(lines) < 4 and _is_org_line(paragraphs[j].text):
+            while j >= start and len(lines) < 4 and is_org_line(paragraphs[j].text):
                 lines.insert(0, paragraphs[j].text.strip())
                 j -= 1
             if len(lines) >= 3 or (len(lines) == 2 and j >= start and _LIST_HEAD_RE.search(paragraphs[j].text)):
@@ -210,7 +210,7 @@ def _closing_in_one_paragraph(text: str, i: int) -> Closing | None:
     (中共某县委\n某县人民政府\n2025年1月10日)."""
     lines = [x.strip() for x in text.split("\n") if x.strip()]
     m = DATE_LINE_RE.match(cn_dates_to_digits(lines[-1]))
-    if m is None or len(lines) < 2 or not all(_is_org_line(x) for x in lines[:-1]):
+    if m is None or len(lines) < 2 or not all(is_org_line(x) for x in lines[:-1]):
         return None
     y, mo, d, mo2, d2 = m.groups()
     date = make_date(y, mo or mo2, d or d2)

@@ -67,14 +67,24 @@ def squeeze(text: str | None) -> str:
     """NFKC and remove every whitespace character (for header matching)."""
     if not text:
         return ""
+    text = str(text)
+    # short texts (cells, headings, lines) come back again and again: each
+    # step of a parse tests the same lines; long ones are not kept
+    return _squeeze_short(text) if len(text) <= 160 else _squeeze(text)
+
+
+def _squeeze(text: str) -> str:
     # whitespace goes first (str.split is the fastest way), so NFKC sees less
-    text = "".join(str(text).split())
+    text = "".join(text.split())
     for ch in _ZERO_WIDTH:
         if ch in text:
             text = text.replace(ch, "")
     text = nfkc(text)
     # NFKC maps a few compatibility characters to text with a space (¨ → " ̈")
     return "".join(text.split()) if " " in text else text
+
+
+_squeeze_short = lru_cache(maxsize=16384)(_squeeze)
 
 
 # Cells that mean "nothing stated".
@@ -112,6 +122,9 @@ _TRAILING_COMRADE_RE = re.compile(r"(?:同志|先生|女士)$")
 _BRACKET_RE = re.compile(r"[(（\[【〔][^()（）\[\]【】〔〕]*[)）\]】〕]")
 
 
+_PLAIN_NAME_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{1,12}")
+
+
 @dataclass(frozen=True)
 class NameParts:
     """A name cell split into the name and what its annotations state."""
@@ -141,6 +154,8 @@ def normalise_name(raw: str | None) -> str | None:
 @lru_cache(maxsize=8192)
 def split_name(raw: str) -> NameParts | None:
     """Split `张三（女，朝鲜族）` into name 张三, gender 女, ethnicity 朝鲜族."""
+    if _PLAIN_NAME_RE.fullmatch(raw) and not raw.endswith(("同志", "先生", "女士")):
+        return NameParts(raw)  # the common case: nothing to strip or read
     text = nfkc(str(raw))
     annotations = [m.group(0)[1:-1] for m in _BRACKET_RE.finditer(text)]
     text = _BRACKET_RE.sub("", text)

@@ -27,6 +27,7 @@ from .meta import (
     find_closing,
     find_source,
     find_title,
+    is_org_line,
     issuer_from_title,
 )
 from .normalise import squeeze
@@ -190,14 +191,20 @@ def _stage_and_level(meta: NoticeMeta, text: NoticeText) -> tuple[str, str]:
     for its own honour (proposed, awarded), one level up for a recommendation.
     """
     award_level = level_of_award(meta.award, meta.issuer)
-    issuer_level = level_of_issuer(meta.issuer) or level_from_text(text.title, text.body)
+    issuer_level = level_of_issuer(meta.issuer)
+    text_level = level_from_text(text.title, text.body) if issuer_level is None else None
     place_level = None
     if award_level is None and meta.award:
         place_level = level_of_place_before(meta.award, text.title or "") or level_of_place_before(
             meta.award, text.body[:3000])
     if award_level is None and meta.award is None and text.title:
         award_level = level_of_award(re.sub(r"^.{0,40}?关于", "", squeeze(text.title)), meta.issuer)
-    stage = stage_of(text.title, text.body, award_level or place_level, issuer_level, meta.issuer)
+    # An unnamed issuer's level from the text (我市…, 大通县召开…) — unless it is
+    # the honour's own place (青海省五一劳动奖章推荐对象公示 names the honour)
+    if text_level is not None and text_level != (award_level or place_level):
+        issuer_level = text_level
+    stage = stage_of(text.title, text.body, award_level or place_level, issuer_level, meta.issuer, meta.award)
+    issuer_level = issuer_level or text_level
     if award_level is None and place_level is not None and not (
             stage == "recommended" and place_level == issuer_level):
         # (湟中区“最美家庭”推荐人选: the place is the recommending body's own)
@@ -225,4 +232,17 @@ def _issuer(text: NoticeText, content: DocumentContent) -> str | None:
         ]
         # joint issuers are printed side by side or one under the other
         return " ".join(dict.fromkeys(names))
-    return issuer_from_title(text.title) or find_source(content, text.paragraphs, text.heading)
+    return from_title or _banner_issuer(text) or find_source(content, text.paragraphs, text.heading)
+
+
+def _banner_issuer(text: NoticeText) -> str | None:
+    """The issuing bodies printed above the title of a formal document
+    (中共某县委 某县人民政府 / 某县人民政府文件), when nobody signs below."""
+    if not text.heading:
+        return None
+    for j in range(text.heading - 1, max(-1, text.heading - 3), -1):
+        line = re.sub(r"文件$", "", text.paragraphs[j].text.strip())
+        parts = [p for p in re.split(r"\s+", line) if p]
+        if parts and all(is_org_line(p) for p in parts):
+            return " ".join(parts)
+    return None

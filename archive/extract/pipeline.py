@@ -22,7 +22,8 @@ from .context import ExtractContext
 from .deeds import deeds_paragraphs, deeds_sections, link_deeds
 from .notice_meta import NoticeText, notice_text, read_notice_meta, simplified_view
 from .readers import read_document
-from .table_rows import TableState, category_from_section, is_section_heading, kind_from_text
+from .sections import category_from_section, is_section_heading, kind_from_text
+from .table_rows import TableState
 from .tables import records_from_table
 
 try:  # the prose reader is built beside this module; run without it if absent

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from archive.model import Record, Table
 
 from .context import ExtractContext
-from .headers import NAME, NOMINEE_FIELDS, ORG_NAME, SEQ, UNIT_POSITION, map_header, simplify
+from .headers import NAME, NOMINEE_FIELDS, ORG_NAME, SEQ, UNIT_POSITION, map_header
 from .normalise import (
     clean_text,
     looks_like_org_name,
@@ -27,6 +27,7 @@ from .normalise import (
     split_name,
     squeeze,
 )
+from .sections import COUNT_RE, SECTION_NUM_RE, kind_from_text
 
 
 @dataclass
@@ -81,39 +82,6 @@ class TableState:
 
 _TOTAL_RE = re.compile(r"^(?:合计|总计|小计|共计|总数|合 计)")
 _NOTE_RE = re.compile(r"^(?:注|备注|说明|填表说明|附注|注释)\s*[:：\d１-９]|^注\s*[:：]?$|^[（(]?注[）)]")
-_SECTION_NUM_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[）)]?[、.．]?|^[（(]?\d+[）)]|^第[一二三四五六七八九十]+[类部分组]")
-_COUNT_RE = re.compile(r"[（(]\s*(?:共)?\s*\d+\s*(名|人|个|家|项|户|支|组)?\s*[)）]\s*$")
-_ORG_SECTION_RE = re.compile(
-    r"集体|单位|组织|团队|班组|家庭|基地|示范(?:村|社区|区|县|乡|镇|点)|党支部|党委|党组织|企业|学校|"
-    r"村(?:\(社区\))?$|社区$|[（(]\d+\s*(?:个|家|支|户)[)）]"
-)
-_PERSON_SECTION_RE = re.compile(
-    r"个人|人员|同志|工作者|劳动模范|劳模|党员|干部|教师|标兵|能手|先进人物|[（(]\d+\s*(?:名|人)[)）]|"
-    r"书记|模范|之星|红旗手|人物|工匠|医生|护士|校长|班主任|志愿者|职工|青年|代表|村民|农民"
-)
-
-
-def kind_from_text(text: str) -> str | None:
-    """'person' / 'organization' from a section heading or a list title."""
-    t = simplify(squeeze(text))
-    if not t:
-        return None
-    org = _ORG_SECTION_RE.search(t)
-    person = _PERSON_SECTION_RE.search(t)
-    if "个人" in t and ("集体" not in t or t.rfind("个人") > t.rfind("集体")):
-        return "person"
-    if org and not person:
-        return "organization"
-    if person and not org:
-        return "person"
-    if org and person:
-        # 先进集体和先进个人: the later word names what follows? undecidable
-        if "集体" in t and "个人" not in t:
-            return "organization"
-        return None
-    return None
-
-
 def nonempty(row: list[str]) -> list[str]:
     return [c.strip() for c in row if c and c.strip()]
 
@@ -126,19 +94,23 @@ def distinct(row: list[str]) -> list[str]:
     return seen
 
 
-def header_score(row: list[str]) -> tuple[int, int]:
-    """(cells mapping to a field, distinct non-empty cells)."""
-    cells = distinct(row)
-    mapped = sum(1 for c in cells if map_header(c) is not None)
-    return mapped, len(cells)
-
-
 def is_header_row(row: list[str]) -> bool:
-    mapped, total = header_score(row)
-    if mapped < 2 or mapped < 0.6 * total:
-        return False
-    fields = {map_header(c) for c in distinct(row)}
-    return bool(fields & {NAME, ORG_NAME, SEQ, "unit", UNIT_POSITION, "gender", "birth"})
+    """At least two cells, and 60% of them, name fields (one of them a
+    name, a unit, 序号, 性别 or 出生年月).  Stops at the first cells that
+    name nothing, as data rows do."""
+    cells = distinct(row)
+    total = len(cells)
+    fields: set[str] = set()
+    unmapped = 0
+    for c in cells:
+        f = map_header(c)
+        if f is None:
+            unmapped += 1
+            if unmapped > total - 2 or unmapped > 0.4 * total:
+                return False
+        else:
+            fields.add(f)
+    return total - unmapped >= 2 and bool(fields & {NAME, ORG_NAME, SEQ, "unit", UNIT_POSITION, "gender", "birth"})
 
 
 def section_text(row: list[str]) -> str | None:
@@ -299,13 +271,6 @@ def _row_overflows(row: list[str], columns: ColumnMap) -> bool:
     return any(c and c.strip() for c in row[last + 1:]) or len([c for c in row if c and c.strip()]) > columns.width
 
 
-def is_section_heading(text: str) -> bool:
-    """一、先进集体（3个） / 优秀共产党员（20名）: a heading over a list."""
-    t = squeeze(text)
-    return len(t) <= 40 and bool(_SECTION_NUM_RE.match(t) or _COUNT_RE.search(t))
-
-
-
 def looks_like_data(row: list[str], text: str, columns: ColumnMap | None) -> bool:
     """A row with one text that is a nominee, not a section heading.
 
@@ -315,7 +280,7 @@ def looks_like_data(row: list[str], text: str, columns: ColumnMap | None) -> boo
     if columns is None:
         return False
     t = squeeze(text)
-    if _SECTION_NUM_RE.match(t) or _COUNT_RE.search(t) or len(t) > 40:
+    if SECTION_NUM_RE.match(t) or COUNT_RE.search(t) or len(t) > 40:
         return False
     filled = [j for j, c in enumerate(row) if c and c.strip()]
     name_col = columns.column(NAME)
@@ -327,26 +292,6 @@ def looks_like_data(row: list[str], text: str, columns: ColumnMap | None) -> boo
     return kind_from_text(t) is None and (
         looks_like_person_name(parts.name if parts else t) or looks_like_org_name(t)
     )
-
-
-def category_from_section(text: str) -> str | None:
-    """The honour a section heading names (二、优秀党务工作者（2名） → 优秀党务工作者)."""
-    t = squeeze(text)
-    t = _SECTION_NUM_RE.sub("", t)
-    t = _COUNT_RE.sub("", t).strip("、.．:：")
-    t = re.sub(r"[（(][^)）]*(?:排序|排名|笔画|先后|为序)[^)）]*[)）]$", "", t)
-    t = re.sub(r"^(?:拟推荐|拟表彰|推荐|表彰)?(?:\d{4}(?:年度|年))?", "", t)
-    t = _CATEGORY_TAIL_RE.sub("", t).strip("“”\"、.．:：")
-    if not t or len(t) > 30:
-        return None
-    if re.fullmatch(r"(?:先进)?(?:集体|个人)|个人|集体|先进集体|先进个人|.*名单", t):
-        return None
-    return t
-
-
-_CATEGORY_TAIL_RE = re.compile(
-    r"(?:拟表彰|拟推荐|拟授予|拟命名|推荐|表彰|候选)?(?:对象|人选|候选人|候选集体|候选单位|集体名单|个人名单|名单)+$"
-)
 
 
 KIND_WORDS = {"集体": "organization", "先进集体": "organization", "单位": "organization",

@@ -20,14 +20,13 @@ from .context import ExtractContext
 from .headerless import records_from_form, records_from_headerless
 from .headers import IGNORE, NAME, ORG_NAME, SEQ, UNIT_POSITION, map_header
 from .normalise import squeeze
+from .sections import category_from_section, kind_from_text
 from .table_rows import (
     ColumnMap,
     TableState,
-    category_from_section,
     distinct,
     is_header_row,
     is_skip_row,
-    kind_from_text,
     looks_like_data,
     records_from_row,
     rejoin_split_name,

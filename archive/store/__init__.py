@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from archive.store.crawl_log import CrawlLogMixin
 from archive.store.documents import Document, DocumentsMixin
 from archive.store.entities import EntitiesMixin
 from archive.store.frontier import FrontierMixin
@@ -18,7 +19,7 @@ from archive.store.notices import NoticesMixin, SaveResult, notice_id_for
 from archive.store.records import RecordsMixin
 
 
-class SQLiteStore(EntitiesMixin, FrontierMixin, NoticesMixin, RecordsMixin, DocumentsMixin):
+class SQLiteStore(EntitiesMixin, FrontierMixin, CrawlLogMixin, NoticesMixin, RecordsMixin, DocumentsMixin):
     """The embedded store: `DATA/gongshi.sqlite3` plus `DATA/warc/*.warc.gz`."""
 
 

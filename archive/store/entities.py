@@ -60,19 +60,21 @@ class EntitiesMixin(SQLiteBase):
 
     # -- blocks ------------------------------------------------------------------
 
+    def _query_in_chunks(self, sql: str, values: list[str], *params: str) -> list[sqlite3.Row]:
+        """`sql` run once per chunk of `values`, its `{marks}` filled with one `?` per value of the
+        chunk (`params` bound after them): SQLite caps the variables of one statement."""
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            rows.extend(self.query(sql.replace("{marks}", ",".join("?" * len(chunk))), [*chunk, *params]))
+        return rows
+
     def records_for_linking(self, record_ids: Iterable[str]) -> list[sqlite3.Row]:
         """(record_id, kind, name) of the given records that are current."""
-        ids = list(dict.fromkeys(record_ids))
-        rows: list[sqlite3.Row] = []
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows.extend(
-                self.query(
-                    f"SELECT record_id, kind, name FROM records WHERE current = 1 AND record_id IN ({marks})", chunk
-                )
-            )
-        return rows
+        return self._query_in_chunks(
+            "SELECT record_id, kind, name FROM records WHERE current = 1 AND record_id IN ({marks})",
+            list(dict.fromkeys(record_ids)),
+        )
 
     def records_without_link_keys(self, names: Iterable[str], kind: str) -> list[sqlite3.Row]:
         """(record_id, kind, name) of current records of this kind and these names with no block yet.
@@ -80,20 +82,12 @@ class EntitiesMixin(SQLiteBase):
         Records archived while no linker ran (or by a path that skipped it) are
         found through the name index, so a new namesake still meets them.
         """
-        wanted = sorted(set(names))
-        rows: list[sqlite3.Row] = []
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows.extend(
-                self.query(
-                    "SELECT r.record_id, r.kind, r.name FROM records r LEFT JOIN link_keys k "
-                    f"ON k.record_id = r.record_id WHERE r.name IN ({marks}) AND +r.current = 1 "
-                    "AND r.kind = ? AND k.record_id IS NULL",
-                    [*chunk, kind],
-                )
-            )
-        return rows
+        return self._query_in_chunks(
+            "SELECT r.record_id, r.kind, r.name FROM records r LEFT JOIN link_keys k "
+            "ON k.record_id = r.record_id WHERE r.name IN ({marks}) AND +r.current = 1 "
+            "AND r.kind = ? AND k.record_id IS NULL",
+            sorted(set(names)), kind,
+        )
 
     def set_link_keys(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Store (record_id, block) pairs for records whose block is not their name."""
@@ -102,36 +96,20 @@ class EntitiesMixin(SQLiteBase):
 
     def link_rows_by_name(self, names: Iterable[str], kind: str) -> list[sqlite3.Row]:
         """Link fields of every current record of this kind with one of these names."""
-        wanted = sorted(set(names))
-        rows: list[sqlite3.Row] = []
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows.extend(
-                self.query(
-                    f"SELECT {_LINK_FIELDS} FROM records r CROSS JOIN notices n ON n.notice_id = r.notice_id "
-                    f"WHERE r.name IN ({marks}) AND +r.current = 1 AND r.kind = ?",
-                    [*chunk, kind],
-                )
-            )
-        return rows
+        return self._query_in_chunks(
+            f"SELECT {_LINK_FIELDS} FROM records r CROSS JOIN notices n ON n.notice_id = r.notice_id "
+            "WHERE r.name IN ({marks}) AND +r.current = 1 AND r.kind = ?",
+            sorted(set(names)), kind,
+        )
 
     def link_rows_in_blocks(self, blocks: Iterable[str]) -> list[sqlite3.Row]:
         """Link fields of every current record filed under one of these blocks (link_keys)."""
-        keys = sorted(set(blocks))
-        rows: list[sqlite3.Row] = []
-        for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows.extend(
-                self.query(
-                    f"SELECT {_LINK_FIELDS} FROM link_keys k "
-                    "CROSS JOIN records r ON r.record_id = k.record_id AND r.current = 1 "
-                    f"JOIN notices n ON n.notice_id = r.notice_id WHERE k.block IN ({marks})",
-                    chunk,
-                )
-            )
-        return rows
+        return self._query_in_chunks(
+            f"SELECT {_LINK_FIELDS} FROM link_keys k "
+            "CROSS JOIN records r ON r.record_id = k.record_id AND r.current = 1 "
+            "JOIN notices n ON n.notice_id = r.notice_id WHERE k.block IN ({marks})",
+            sorted(set(blocks)),
+        )
 
     def _iter_blocks(self, select: str, column: str, page_size: int, order: str) -> Iterator[list[sqlite3.Row]]:
         """Keyset pagination on the block: memory stays bounded by the page
@@ -164,9 +142,7 @@ class EntitiesMixin(SQLiteBase):
         last = 0
         while True:
             rows = self.query(
-                "SELECT r.id AS pk, r.record_id, r.kind, r.name, r.birth, r.gender, r.ethnicity, r.unit, "
-                "COALESCE(n.published, substr(n.first_seen, 1, 10), '') AS date, r.entity_id, r.link_reason "
-                "FROM records r CROSS JOIN notices n ON n.notice_id = r.notice_id "
+                f"SELECT {_LINK_FIELDS} FROM records r CROSS JOIN notices n ON n.notice_id = r.notice_id "
                 "WHERE +r.current = 1 AND r.id > ? ORDER BY r.id LIMIT ?",
                 (last, batch_size),
             )
