@@ -23,7 +23,7 @@ CSV_COLUMNS = (
 
 def run_parse(args: argparse.Namespace) -> int:
     fetched = read_local(args.path, args.url)
-    parsed = parse_fetched(fetched)
+    parsed = _parse_or_explain(args.path, fetched)
     json.dump(parsed.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
