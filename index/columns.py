@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from index.base import FACET_FIELDS, SearchQuery
 from index.units import UnitList
@@ -43,6 +44,9 @@ def _set_bits(mask: int, nbytes: int, limit: int | None = None) -> list[int]:
     return out
 
 
+_BIT_TO_FLAG = bytes.maketrans(b"01", b"\x00\x01")
+
+
 class MaskSelection(Sequence):
     """Documents selected by a bitmap over date ranks: newest first, lazily."""
 
@@ -50,6 +54,15 @@ class MaskSelection(Sequence):
         self.cols = cols
         self.mask = mask
         self._len = mask.bit_count()
+        self._flags: bytes | None = None
+
+    @property
+    def flags(self) -> bytes:
+        """One byte (0 or 1) per rank: for itertools.compress, all in C."""
+        if self._flags is None:
+            bits = bin(self.mask)[2:][::-1].encode().translate(_BIT_TO_FLAG)
+            self._flags = bits + bytes(len(self.cols.order) - len(bits))
+        return self._flags
 
     def __len__(self) -> int:
         return self._len
@@ -63,8 +76,7 @@ class MaskSelection(Sequence):
         return [order[r] for r in ranks]
 
     def __iter__(self) -> Iterator[int]:
-        order = self.cols.order
-        return iter([order[r] for r in _set_bits(self.mask, self.cols.nbytes)])
+        return compress(self.cols.order, self.flags)
 
 
 @dataclass
@@ -80,6 +92,7 @@ class FacetColumns:
     rank: list[int]  # docnum → its position in `order` (newest first)
     bitmaps: dict[str, dict[object, int]]  # field → value → bitmap over ranks
     all_mask: int  # every live document
+    by_rank: dict[str, list]  # field → value per rank (newest first)
     _unit_list: UnitList | None = None
 
     @property
@@ -121,7 +134,8 @@ class FacetColumns:
         for name in FACET_FIELDS:
             bitmaps[name] = {v: _mask_of_ranks(map(rank.__getitem__, docs), nbytes) for v, docs in postings[name].items()}
         all_mask = (1 << len(order)) - 1
-        return cls(values, published, order, postings, live, by_unit, rank, bitmaps, all_mask)
+        by_rank = {name: [values[name][d] for d in order] for name in FACET_FIELDS}
+        return cls(values, published, order, postings, live, by_unit, rank, bitmaps, all_mask, by_rank)
 
     def mask_of(self, docs: Iterable[int]) -> int:
         return _mask_of_ranks(map(self.rank.__getitem__, docs), self.nbytes)
@@ -182,22 +196,31 @@ class FacetColumns:
     # -- facets ----------------------------------------------------------------
 
     def facets(self, docs: Sequence[int]) -> dict[str, dict[str, int]]:
+        """Counts per value of each facet field over `docs`.
+
+        Per field, the cheaper of: a popcount of the matches' bitmap with
+        each value's bitmap (~0.4 ns a byte, so a few values: kind, stage,
+        level, years, ethnicities), or one pass over the matches' values
+        (regions: thousands of values)."""
         out: dict[str, dict[str, int]] = {}
-        mask: int | None = None
-        if isinstance(docs, MaskSelection):
-            mask = docs.mask
-        elif docs is not self.order and len(docs) >= BITMAP_FACETS_FROM:
+        total = len(docs)
+        selection = docs if isinstance(docs, MaskSelection) else None
+        mask: int | None = selection.mask if selection else None
+        if mask is None and docs is not self.order and total >= BITMAP_FACETS_FROM:
             mask = self.mask_of(docs)
+        n = len(self.order)
         for name in FACET_FIELDS:
+            popcount_ns = len(self.bitmaps[name]) * self.nbytes * 0.4
+            one_pass_ns = (n * 5 + total * 40) if selection else total * 60
             if docs is self.order:
                 counts: Counter = Counter({v: len(lst) for v, lst in self.postings[name].items()})
-            elif mask is not None and (
-                isinstance(docs, MaskSelection) or len(self.bitmaps[name]) * self.nbytes < len(docs) * 400
-            ):  # a popcount per value beats a lookup per document
+            elif mask is not None and popcount_ns < one_pass_ns:
                 counts = Counter({v: (mask & bm).bit_count() for v, bm in self.bitmaps[name].items()})
+            elif selection is not None:
+                counts = Counter(compress(self.by_rank[name], selection.flags))
             else:
                 counts = Counter(map(self.values[name].__getitem__, docs))
-                counts.pop(None, None)
+            counts.pop(None, None)
             out[name] = facet_dict(name, counts.items())
         return out
 

@@ -76,9 +76,11 @@ def highlight_record(record: dict, plan: QueryPlan) -> dict[str, str]:
         value = record.get(name)
         if not value:
             continue
-        shown = normalise_dots(unicodedata.normalize("NFKC", value))
         folded = fold(value)
-        if len(folded) != len(shown):  # folding changed lengths: spans would not line up
+        # Marks go on the text as the source wrote it (full-width commas and
+        # all), which lines up with the folded text when folding kept lengths.
+        shown = value if len(folded) == len(value) else normalise_dots(unicodedata.normalize("NFKC", value))
+        if len(folded) != len(shown):
             continue
         if latin_only:  # a pinyin query matched the name as a whole
             if name == "name":

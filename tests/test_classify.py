@@ -2,13 +2,15 @@
 
 import pytest
 
-from archive.extract.classify import (
-    classify_notice,
+from archive.extract.classify import classify_notice, stage_of
+from archive.extract.levels import (
     level_from_text,
+    level_named_in,
     level_of_award,
+    level_of_conferrer,
     level_of_issuer,
     level_of_place_before,
-    stage_of,
+    level_of_whole_region,
 )
 
 COMMENDATIONS = [
@@ -255,3 +257,106 @@ def test_a_sub_bodys_own_honour_stays_proposed():
                     "全县优秀共产党员") == "recommended"
     assert stage_of("关于县直机关优秀共产党员推荐人选的公示", "", "county", "county", "中共某某县直机关工委",
                     "县直机关优秀共产党员") == "proposed"
+
+
+# --- the level is the honour's: 全国…, 全区…, a conferring body -------------------------------
+
+
+@pytest.mark.parametrize(
+    "award, issuer, expected",
+    [
+        # 全区 by an autonomous region's body is the province's honour
+        ("全区民族团结进步模范集体和模范个人", "内蒙古自治区民族事务委员会", "province"),
+        ("第十次全区民族团结进步模范个人", "广西壮族自治区民族宗教事务委员会", "province"),
+        ("全区优秀教师", "宁夏回族自治区教育厅", "province"),
+        ("全区三八红旗手", "自治区妇联", "province"),
+        # …by a banner, a city or a county of one: theirs is not a 区
+        ("全区民族团结进步模范", "中共准格尔旗委统战部", "province"),
+        ("全区民族团结进步模范", "鄂尔多斯市委统战部", "province"),
+        # …by a district: the district's own
+        ("全区优秀共产党员", "中共西宁市城东区委", "county"),
+        ("全区优秀共产党员", "兴庆区妇联", "county"),
+        ("全区优秀教师", "北京市海淀区教育委员会", "county"),
+        ("全区优秀共产党员", None, "county"),
+        # national and provincial names win whoever publishes them
+        ("全国三八红旗手", "某某县妇女联合会", "national"),
+        ("中华全国总工会五一劳动奖章", "某某县总工会", "national"),
+        ("本省优秀教师", None, "province"),
+        ("三八红旗手", None, None),  # 红旗 is no banner (旗)
+        ("黔东南好人", None, "prefecture"),  # not 黔 (贵州)
+    ],
+)  # fmt: skip
+def test_level_of_award_whole_region_and_national(award, issuer, expected):
+    assert level_of_award(award, issuer) == expected
+
+
+def test_whole_region_put_forward_by_a_district_of_an_autonomous_region():
+    assert level_of_whole_region("银川市兴庆区总工会") == "county"
+    assert level_of_whole_region("银川市兴庆区总工会", recommends=True) == "province"
+    # a district elsewhere that recommends has no 自治区 to send to
+    assert level_of_whole_region("中共西宁市城东区委", recommends=True) == "county"
+    # an unnamed issuer: the text says where it is
+    assert level_of_whole_region(None, "经自治区民族团结进步表彰领导小组研究") == "province"
+    assert level_of_whole_region(None, "经区委研究，我区拟表彰") == "county"
+
+
+@pytest.mark.parametrize(
+    "title, award_level, issuer_level, issuer",
+    [
+        ("关于拟推荐全省民族团结进步模范候选人的公示", "province", "county", "麻江县民族宗教事务局"),
+        ("麻江县2025年全省五一劳动奖章拟推荐候选人公示", None, "county", "麻江县总工会"),
+        ("关于拟推荐民族团结进步模范候选对象的公示", None, None, None),
+        # 拟推荐 even where the level was read as the issuer's own
+        ("关于拟推荐2025年度优秀教师候选人的公示", "county", "county", "某某县教育局"),
+        ("我县2人拟被推荐为全国优秀共青团员", "national", "county", None),
+    ],
+)  # fmt: skip
+def test_ni_tuijian_is_always_recommended(title, award_level, issuer_level, issuer):
+    assert stage_of(title, "", award_level, issuer_level, issuer) == "recommended"
+
+
+def test_own_candidates_stay_proposed_without_ni_tuijian():
+    assert stage_of("关于2024年度青海省优秀教师候选人的公示", "", "province", "province", "青海省教育厅") == "proposed"
+    assert stage_of("关于海西州2024年度优秀教师推荐人选的公示", "", "prefecture", "prefecture") == "proposed"
+
+
+def test_youth_league_and_news_titles_are_commendations():
+    assert classify_notice("我县2人拟被推荐为全国优秀共青团员", "")
+    assert classify_notice("关于2025年度优秀共青团员推荐人选的公示", "")
+
+
+@pytest.mark.parametrize(
+    "title, body, above, expected",
+    [
+        # a recommendation that names no level cites the call for the honour
+        ("关于2025年度优秀共青团员推荐人选的公示",
+         "根据团中央《关于评选表彰2025年度全国优秀共青团员的通知》，团市委拟推荐以下同志。", "prefecture", "national"),
+        ("关于拟推荐民族团结进步模范集体和模范个人候选对象的公示",
+         "根据省民宗委《关于开展第七次贵州省民族团结进步表彰活动的通知》要求，拟推荐以下对象。", "county", "province"),
+        ("关于拟推荐候选人的公示", "经研究，拟推荐以下同志参加全省“最美科技工作者”评选。", "county", "province"),
+        # a level no higher than the issuer's is its own, not the one it recommends for
+        ("关于拟推荐候选人的公示", "为贯彻全市表彰大会精神，拟推荐以下同志。", "prefecture", None),
+        # a place in a sentence about people is not an honour's name
+        ("酒泉市2人获评全国三八红旗手", "", None, "national"),
+        ("关于拟推荐候选人的公示", "经研究，现予公示。", "county", None),
+    ],
+)  # fmt: skip
+def test_level_named_in(title, body, above, expected):
+    assert level_named_in(title, body, above) == expected
+
+
+@pytest.mark.parametrize(
+    "award, text, expected",
+    [
+        ("五一劳动奖章", "近日，中华全国总工会授予我省韩晓梅、马福林“五一劳动奖章”。", "national"),
+        ("三八红旗手", "3月6日，全国妇联授予我市韩晓梅“三八红旗手”称号。", "national"),
+        ("劳动模范", "近日，省委、省政府决定，授予韩晓梅等同志“劳动模范”称号。", "province"),
+        ("优秀共产党员", "县委决定，授予韩晓梅等3名同志“优秀共产党员”称号。", "county"),
+        ("优秀共产党员", "韩晓梅同志曾被评为优秀共产党员。", None),
+        # a higher body cited before the one that decides
+        ("优秀共产党员", "根据中共中央《中国共产党党内功勋荣誉表彰条例》，县委决定，授予韩晓梅“优秀共产党员”称号。",
+         "county"),
+    ],
+)  # fmt: skip
+def test_level_of_conferrer(award, text, expected):
+    assert level_of_conferrer(award, text) == expected

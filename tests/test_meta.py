@@ -316,3 +316,206 @@ def test_issuer_printed_above_the_title_of_an_unsigned_decision():
     meta = _parse_text("中共某某县委 某某县人民政府\n" + DECISION.format(under="（2025年1月10日）", foot="")).meta
     assert meta.issuer == "中共某某县委 某某县人民政府"
     assert meta.published == "2025-01-10"
+
+
+# --- the honour's name: no verbs, years, issuers or list words around it ------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, award",
+    [
+        ("关于拟推荐二〇二五年度全国三八红旗手的公示", "", "全国三八红旗手"),
+        ("关于2024—2025学年度优秀教师拟表彰对象的公示", "", "优秀教师"),
+        ("关于第三届“全国文明家庭”拟推荐名单的公示", "", "第三届全国文明家庭"),
+        ("关于拟推荐2025年“全国优秀共青团员”“全国优秀共青团干部”的公示", "",
+         "全国优秀共青团员、全国优秀共青团干部"),
+        ("关于2025年度“全国五四红旗团委”等推荐对象的公示", "", "全国五四红旗团委"),
+        # the issuer's place and verb before a wider honour
+        ("麻江县2025年全省五一劳动奖章拟推荐候选人公示", "", "全省五一劳动奖章"),
+        ("宁夏回族自治区2024年度全区优秀教师拟表彰名单公示", "", "全区优秀教师"),
+        ("关于拟推荐韩晓梅为省劳动模范候选人的公示", "", "省劳动模范"),
+        ("我县2名同志被推荐为全国三八红旗手候选人", "", "全国三八红旗手"),
+        # news headlines: …人获…, a list's place after the honour
+        ("肃州区2人获评全国三八红旗手", "", "全国三八红旗手"),
+        ("祝贺！甘肃这些人获全国五一劳动奖章", "", "全国五一劳动奖章"),
+        ("2025年全国五一劳动奖章和全国工人先锋号甘肃获奖名单", "", "全国五一劳动奖章和全国工人先锋号"),
+        # a title that names the honour without its level: the body's level word
+        ("关于2025年度优秀共青团员推荐人选的公示",
+         "根据团中央《关于评选表彰2025年度全国优秀共青团员的通知》，经团省委研究，拟推荐以下同志为全国优秀共青团员推荐人选。",
+         "全国优秀共青团员"),
+        # …unless the body names it at two levels
+        ("关于2025年度优秀共青团员拟表彰对象的公示",
+         "根据团中央《关于评选表彰全国优秀共青团员的通知》精神，团市委拟表彰全市优秀共青团员。", "优秀共青团员"),
+        # an attachment's file name; never a sentence's 公示期为…
+        ("麻江县2025年拟推荐候选人公示",
+         "经研究，现将拟推荐人选予以公示，公示期为2025年3月10日至3月14日。\n附件：麻江县2025年贵州省五一劳动奖章拟推荐候选人名单.docx",
+         "贵州省五一劳动奖章"),
+        ("关于五四表彰推荐人选的公示", "", None),
+    ],
+)  # fmt: skip
+def test_find_award_cleans_the_name(title, body, award):
+    assert find_award(title, body) == award
+
+
+# --- level and stage of whole notices -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, issuer, stage, level",
+    [
+        # the Youth League puts forward for the national honours
+        ("关于2025年度优秀共青团员推荐人选的公示",
+         "根据团中央《关于评选表彰2025年度全国优秀共青团员的通知》，经团市委研究，拟推荐以下同志，现予公示。",
+         "共青团西宁市委员会", "recommended", "national"),
+        ("团市委关于2025年度“全国优秀共青团员”“全国优秀共青团干部”拟推荐对象的公示", "经研究，现予公示。",
+         "共青团西宁市委", "recommended", "national"),
+        # a county puts forward for a provincial honour
+        ("麻江县2025年全省五一劳动奖章拟推荐候选人公示", "根据州总工会通知要求，经研究，现予公示。", "麻江县总工会",
+         "recommended", "province"),
+        ("关于拟推荐民族团结进步模范集体和模范个人候选对象的公示",
+         "根据省民宗委《关于开展第七次贵州省民族团结进步表彰活动的通知》要求，经县委研究，拟推荐以下对象。",
+         "麻江县民族宗教事务局", "recommended", "province"),
+        ("麻江县拟推荐2025年“最美科技工作者”候选人公示",
+         "根据州科协通知要求，经研究，拟推荐以下同志参加全省“最美科技工作者”评选。", "麻江县科学技术协会",
+         "recommended", "province"),
+        # 全区: an autonomous region's, a district's
+        ("关于全区民族团结进步模范集体和模范个人拟表彰对象的公示", "经研究，现将拟表彰对象予以公示。",
+         "内蒙古自治区民族事务委员会", "proposed", "province"),
+        ("关于全区优秀共产党员拟表彰对象的公示", "经区委研究，现将拟表彰对象予以公示。", "中共西宁市城东区委组织部",
+         "proposed", "county"),
+        ("关于拟推荐全区民族团结进步模范个人候选人的公示", "经研究，现将拟推荐候选人予以公示。",
+         "中共准格尔旗委统战部", "recommended", "province"),
+        # news: a conferring national body, a headline that names nothing
+        ("我市两人获三八红旗手称号", "3月6日，全国妇联授予我市韩晓梅、马福林“三八红旗手”称号。", "",
+         "awarded", "national"),
+        ("点赞！我县这两人上榜", "近日，全国妇联发布2025年全国三八红旗手名单，我县韩晓梅、马福林2人上榜。", "",
+         "awarded", "national"),
+        ("我省10名个人和5个集体获全国五一劳动奖章和全国工人先锋号", "4月28日，全国总工会发布决定，我省10名个人获奖。",
+         "", "awarded", "national"),
+    ],
+)  # fmt: skip
+def test_level_is_the_honours(title, body, issuer, stage, level):
+    meta = _parse_text(NOTICE.format(title=title, body=body, issuer=issuer)).meta
+    assert (meta.stage, meta.level) == (stage, level)
+
+
+SITE_NEWS = """<html><head><meta charset="utf-8"><title>{tag}</title></head><body>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a>新闻中心</a></div>
+{side}<div class="article"><h3>肃州区2人获评全国三八红旗手</h3>
+<p>发布日期：2025-03-08　来源：酒泉日报</p>
+<p>近日，全国妇联发布表彰决定，我区韩晓梅、马福林2名同志被授予“全国三八红旗手”称号，是我区妇女工作取得的又一成果。</p>
+<p>酒泉市肃州区某某街道某某社区党委书记 韩晓梅</p></div>{side2}
+</body></html>"""
+SIDEBAR = ("<div class='side'><ul><li><a href='/a.html'>关于表彰全区优秀共产党员的决定</a></li>"
+           "<li><a href='/c.html'>关于召开全区妇女工作会议的通知</a></li></ul></div>")
+
+
+@pytest.mark.parametrize("tag", ["肃州区人民政府", ""])
+@pytest.mark.parametrize("before", [True, False])
+def test_news_headline_over_its_byline_beats_the_sidebars_notice_titles(tag, before):
+    page = SITE_NEWS.format(tag=tag, side=SIDEBAR if before else "", side2="" if before else SIDEBAR)
+    meta = parse_notice(SourceDocument(page.encode(), url="http://www.example.gov.cn/xw/1.html")).meta
+    assert meta.title == "肃州区2人获评全国三八红旗手"
+    assert (meta.award, meta.stage, meta.level, meta.published) == ("全国三八红旗手", "awarded", "national", "2025-03-08")
+
+
+# --- published: a WeChat article's time, 发布日期 before 成文日期 ----------------------------
+
+WECHAT = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta property="og:title" content="关于2024年全省五一劳动奖章拟推荐对象的公示" />
+<meta property="og:site_name" content="微信公众平台" />{meta}
+<title>关于2024年全省五一劳动奖章拟推荐对象的公示</title>
+<script>var svr_time = "1760000000";</script></head>
+<body id="activity-detail"><div id="img-content" class="rich_media_wrp">
+<h1 class="rich_media_title" id="activity-name">关于2024年全省五一劳动奖章拟推荐对象的公示</h1>
+<div id="meta_content"><span class="rich_media_meta_text">原创</span> <span class="rich_media_meta_text">麻江县总工会</span>
+<a id="js_name">麻江工会</a> <em id="publish_time" class="rich_media_meta_text">{em}</em></div>
+<div class="rich_media_content" id="js_content">
+<p>经基层推荐、县总工会研究，拟推荐以下2名同志为2024年全省五一劳动奖章推荐对象，现予以公示。</p>
+<p>公示时间：2024年9月9日至9月13日。</p>
+<table><tr><td>序号</td><td>姓名</td><td>性别</td><td>工作单位及职务</td></tr>
+<tr><td>1</td><td>韩晓梅</td><td>女</td><td>麻江县某某公司技术员</td></tr></table>
+{sig}</div></div>
+<script type="text/javascript">{script}</script></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "em, sig, script, meta_tag, published",
+    [
+        ("", "", 'var ct = "1725753000";\nvar publish_time = "2024-09-08" || "";', "", "2024-09-08"),
+        # unix time is read in China's time zone (1725753000 is 7 September in UTC)
+        ("", "", 'var ct = "1725753000";', "", "2024-09-08"),
+        ("", "", "var createTime = '2024-09-08 10:30';", "", "2024-09-08"),
+        ("2024年9月8日 10:30", "", "", "", "2024-09-08"),
+        # the page's time beats the date the notice was signed
+        ("2024-09-08 10:30", "<p>麻江县总工会</p><p>2024年9月6日</p>", "", "", "2024-09-08"),
+        ("", "<p>麻江县总工会</p><p>2024年9月6日</p>", 'var ct = "1725753000";', "", "2024-09-08"),
+        ("", "", "", '<meta property="og:release_date" content="2024-09-08T10:30:00+08:00" />', "2024-09-08"),
+        # nothing but the server's clock: not a publication date
+        ("", "", "", "", None),
+        ("", "<p>麻江县总工会</p><p>2024年9月6日</p>", "", "", "2024-09-06"),
+    ],
+)  # fmt: skip
+def test_published_of_a_wechat_article(em, sig, script, meta_tag, published):
+    page = WECHAT.format(em=em, sig=sig, script=script, meta=meta_tag)
+    meta = parse_notice(SourceDocument(page.encode(), url="https://mp.weixin.qq.com/s/AbCdEf")).meta
+    assert meta.published == published
+    assert (meta.stage, meta.level) == ("recommended", "province")
+
+
+DISCLOSURE = """<html><head><meta charset="utf-8"><title>关于表彰全县优秀共产党员的决定_麻江县人民政府</title></head><body>
+{info}<h1>关于表彰全县优秀共产党员的决定</h1>
+<p>各乡镇党委，县直各单位：</p>
+<p>为表彰先进，县委决定，授予韩晓梅等2名同志“全县优秀共产党员”称号。希望受表彰的同志珍惜荣誉，再接再厉。</p>
+<p>中共麻江县委</p><p>2025年6月28日</p></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "info, published",
+    [
+        ("<p>成文日期：2025-06-28　发布日期：2025-07-01　来源：麻江县委组织部</p>", "2025-07-01"),
+        ("<div>成文日期：2025年06月26日</div><div>发布日期：2025年07月01日</div>", "2025-07-01"),
+        ("<ul><li><b>发布日期：</b>2025-07-01</li><li><b>成文日期：</b>2025-06-26</li></ul>", "2025-07-01"),
+        ("<table><tr><th>索 引 号</th><td>11522635/2025-00012</td><th>信息分类</th><td>通知公告</td></tr>"
+         "<tr><th>发文机关</th><td>中共麻江县委</td><th>成文日期</th><td>2025-06-26</td></tr>"
+         "<tr><th>发文字号</th><td>麻党发〔2025〕12号</td><th>发布日期</th><td>2025-07-01</td></tr></table>", "2025-07-01"),
+        # 成文日期 alone is the fallback: still before the signature's date
+        ("<p>成文日期：2025-06-26</p>", "2025-06-26"),
+        # 公示日期, 截止时间 are no labels of the page
+        ("<p>公示日期：2025-07-05</p>", "2025-06-28"),
+    ],
+)  # fmt: skip
+def test_published_prefers_the_pages_date_to_the_documents(info, published):
+    page = DISCLOSURE.format(info=info)
+    meta = parse_notice(SourceDocument(page.encode(), url="http://www.example.gov.cn/zwgk/1.html")).meta
+    assert meta.published == published
+
+
+def test_date_in_page_script_ignores_other_numbers():
+    from archive.extract.dates import date_in_page_script
+
+    assert date_in_page_script(b'<script>var svr_time = "1725753000"; var t = "1725753000";</script>') is None
+    assert date_in_page_script(b'<script>var ct = "123";</script>') is None
+    assert date_in_page_script(b'{"publish_time":"2025-09-08 10:30"}') == "2025-09-08"
+    assert date_in_page_script(None) is None
+
+
+# --- several signing bodies, each in full ----------------------------------------------------
+
+DECIDED = "关于表彰全县民族团结进步模范集体和模范个人的决定\n\n各乡镇，县直各单位：\n为表彰先进，县委、县政府决定，对以下" \
+          "集体和个人予以表彰。\n\n序号\t姓名\t性别\t工作单位及职务\n1\t韩晓梅\t女\t某单位处长\n\n{sig}\n2025年1月10日\n"
+
+
+@pytest.mark.parametrize(
+    "sig, issuer",
+    [
+        ("中共麻江县委 麻江县人民政府", "中共麻江县委 麻江县人民政府"),
+        ("共青团麻江县委 麻江县教育和科技局 麻江县妇女联合会", "共青团麻江县委 麻江县教育和科技局 麻江县妇女联合会"),
+        ("中共麻江县委统一战线\n工作部", "中共麻江县委统一战线工作部"),
+        ("麻江县精神文明建设\n指导委员会办公室", "麻江县精神文明建设指导委员会办公室"),
+        # a list's last collective above a bare signature is not part of it
+        ("麻江县第一中学\n县委组织部", "县委组织部"),
+    ],
+)  # fmt: skip
+def test_signing_bodies_are_full_names(sig, issuer):
+    assert _parse_text(DECIDED.format(sig=sig)).meta.issuer == issuer

@@ -45,3 +45,24 @@ def test_text_decoy_gives_nothing():
     )
     assert not parsed.is_commendation
     assert parsed.records == []
+
+
+def test_short_last_row_of_a_space_aligned_doubled_table_is_a_record():
+    parsed = parse_text(
+        "关于2025年度全县优秀公务员拟表彰对象的公示\n\n"
+        "经县委研究，拟表彰以下同志为2025年度全县优秀公务员，现予以公示。\n\n"
+        "序号  姓名      工作单位及职务          序号  姓名      工作单位及职务\n"
+        "1     张  三    县委办公室主任          2     李建国    县教育局局长\n"
+        "3     王  五    县卫生健康局局长        4     赵  六    县公安局副局长\n"
+        "5     刘  洋    县财政局局长\n\n"
+        "公示时间：2025年9月8日至9月12日\n中共某某县委组织部\n2025年9月8日\n",
+        "gbk",
+    )
+    assert [(r.name, r.name_raw, r.unit) for r in parsed.records] == [
+        ("张三", "张  三", "县委办公室主任"),
+        ("李建国", "李建国", "县教育局局长"),
+        ("王五", "王  五", "县卫生健康局局长"),
+        ("赵六", "赵  六", "县公安局副局长"),
+        ("刘洋", "刘  洋", "县财政局局长"),
+    ]
+    assert parsed.records[-1].location == "table 1 row 4"

@@ -318,3 +318,13 @@ def test_engines_agree(archive):
         assert [r["notice"]["published"] for r in answers[0]["results"]] == [
             r["notice"]["published"] for r in answers[1]["results"]
         ]
+
+
+def test_deeds_match_is_highlighted_in_a_snippet(search):
+    record = search(q="民族团结宣传")["results"][0]
+    assert record["name"] == "李明"
+    assert record["highlights"]["deeds"] == "长期协助陈海忠开展<mark>民族团结宣传</mark>工作"
+
+
+def test_pinyin_match_highlights_the_name(search):
+    assert search(q="chz")["results"][0]["highlights"] == {"name": "<mark>陈海忠</mark>"}

@@ -1,4 +1,4 @@
-"""Is a notice a commendation?  Which stage, which level?
+"""Is a notice a commendation?  Which stage?
 
 Only commendation notices produce records.  Government sites publish many
 other lists of people in the same 公示 format (cadre appointments, hiring,
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .levels import is_higher_level as _is_higher
 from .normalise import squeeze
-from .regions import gazetteer, level_of_place_name, place_bases
 
 # --- commendation vs decoy -------------------------------------------------------
 
@@ -24,7 +24,8 @@ _POSITIVE_STRONG = re.compile(
     r"示范(?:单位|集体|区|县|村|社区|校|家庭|岗)|光荣称号|突出贡献|英雄|楷模|之星|能手|新时代.{0,6}好少年|"
     r"(?:推荐|候选)(?:对象|人选)|拟推荐|获奖|十佳|百佳|榜样|带头人|工匠|名师|名校长|名医|首席技师|"
     r"工人先锋号|青年文明号|巾帼文明岗|文明岗|文明户|五好家庭|书香家庭|绿色家庭|平安家庭|美丽庭院|光荣榜|"
-    r"感动.{1,6}人物|好青年|好少年|好干部|优秀志愿者|杰出|突击队|奖状|先锋"
+    r"感动.{1,6}人物|好青年|好少年|好干部|优秀志愿者|杰出|突击队|奖状|先锋|"
+    r"优秀共青团员|优秀共青团干部|五四红旗团|被推荐为|拟被推荐"
 )
 _DECOY_STRONG = re.compile(
     r"任前公示|拟任|拟提拔|干部任职|任职前|拟任职|提拔任用|职级晋升|晋升.{0,6}职级|试用期满|干部任免|"
@@ -114,9 +115,12 @@ def classify_notice(title: str | None, body: str, extra: str = "") -> bool:
 # --- stage --------------------------------------------------------------------------
 
 _RECOMMENDED = re.compile(
-    r"拟推荐|推荐(?:对象|人选|名单|候选人)|(?:候选|推荐)对象|推荐.{0,40}(?:参评|参选|申报)|拟申报|"
+    r"拟推荐|拟被推荐|推荐(?:对象|人选|名单|候选人)|(?:候选|推荐)对象|推荐.{0,40}(?:参评|参选|申报)|拟申报|"
     r"申报对象|被推荐|拟报送|推荐.{0,30}候选|拟上报|上报"
 )
+# Putting forward, whoever the honour belongs to: a body never 拟推荐 its own
+# honour (it 拟表彰 it).
+_ALWAYS_RECOMMENDED = re.compile(r"拟推荐|拟被推荐|被推荐为")
 # 关于推荐…人选的公示; 湟中区推荐西宁市“最美家庭”的公示 (a body that puts
 # forward, in the title, is recommending — unless it is its own honour)
 _RECOMMENDED_TITLE = re.compile(
@@ -134,7 +138,8 @@ _AWARDED = re.compile(
 _AWARDED_NEWS = re.compile(
     r"获此(?:殊荣|称号|荣誉)|被授予|荣获|获评|喜获|获授|确定了?[\d一二三四五六七八九十百]+(?:名|人|个|户|家|位)|"
     r"发布仪式|颁奖(?:典礼|仪式|大会|晚会)|揭晓|受到表彰|受表彰|表彰大会|表彰会|命名大会|授牌仪式|上榜|榜上有名|入选|当选|"
-    r"表彰(?:了)?(?:一批|[\d一二三四五六七八九十百]+(?:名|个|户|家|位))"
+    r"表彰(?:了)?(?:一批|[\d一二三四五六七八九十百]+(?:名|个|户|家|位))|"
+    r"[\d一二三四五六七八九十两百]+(?:名|人|个|位|户|家)[^，。；]{0,8}?获(?!悉|奖名单)"
 )
 # A report still in publicity: 公示期…, 现予公示.
 _PUBLICITY = re.compile(r"公示(?:期|时间|日期|如下|时限)|(?:现|予以|予|进行|特此|现予以)公示")
@@ -170,9 +175,11 @@ def stage_of(
         if n == 0 and _RECOMMENDED_TITLE.search(text) and not _PROPOSED.search(text):
             # 关于推荐2025年全省五一劳动奖章人选的公示 (only in a title: a body's
             # 经各单位推荐…拟表彰以下对象 is the issuer's own selection)
-            return "proposed" if own else "recommended"
+            return "recommended" if _ALWAYS_RECOMMENDED.search(text) or not own else "proposed"
         m = _RECOMMENDED.search(text)
         if m:
+            if _ALWAYS_RECOMMENDED.match(m.group(0)):
+                return "recommended"  # 拟推荐…候选人 included
             if "推荐" not in m.group(0) and not _is_higher(award_level, issuer_level):
                 return "proposed"
             return "proposed" if own else "recommended"
@@ -199,161 +206,3 @@ def _own_award(
     if m and m.group(0) not in squeeze(award or ""):
         return False  # (县直机关工委 does award 县直机关优秀共产党员 itself)
     return not _FORWARDS.search(body[:1500])
-
-
-_LEVEL_RANK = {"national": 4, "province": 3, "prefecture": 2, "county": 1}
-
-
-def _is_higher(award_level: str | None, issuer_level: str | None) -> bool:
-    if award_level not in _LEVEL_RANK or issuer_level not in _LEVEL_RANK:
-        return False
-    return _LEVEL_RANK[award_level] > _LEVEL_RANK[issuer_level]
-
-
-# --- level ----------------------------------------------------------------------------
-
-_NATIONAL = re.compile(r"^(?:全国|全國|中国|中國|中华全国|中華全國|国家|國家|中华|中華|中央|中共中央|国务院|國務院|全军|全軍|全总|共青团中央)")
-_PROVINCE_WORD = re.compile(r"^(?:全省|省级|省直|省|全区(?=.*自治区)|自治区)")
-_PREFECTURE_WORD = re.compile(r"^(?:全市|市级|全州|州级|全盟|盟级|地区|市直|州直|全地区)")
-_COUNTY_WORD = re.compile(r"^(?:全县|县级|全旗|旗级|全区|区级|县直|区直)")
-_COUNTY_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:县|旗|区)(?!域|级|委员会)")
-_CITY_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}?市")
-
-
-def level_of_award(award: str | None, issuer: str | None = None) -> str | None:
-    """Level of an honour from its name: national | province | prefecture | county.
-
-    None when the name does not say (the caller then falls back on the
-    issuer's level for the issuer's own awards).
-    """
-    a = squeeze(award or "")
-    a = re.sub(r"^(?:关于|对|\d{4}(?:—\d{4})?年度?|\d{4}|“|《|\"|首届|第[一二三四五六七八九十\d]+届|度)+", "", a)
-    if not a:
-        return None
-    if _NATIONAL.match(a) or re.search(r"全国|全國|国家级|國家級", a[:12]):
-        return "national"
-    place = level_of_place_name(a)
-    if place is not None:
-        return place
-    if _PROVINCE_WORD.match(a) or "省级" in a[:10]:
-        return "province"
-    if _PREFECTURE_WORD.match(a) or re.search(r"市级|州级", a[:10]):
-        return "prefecture"
-    if _COUNTY_WORD.match(a) or re.search(r"县级|县区级", a[:10]):
-        return "county"
-    inner = _place_base_in(a)
-    if inner is not None:
-        return inner
-    # A county or county-level city (not in the prefecture table) counts only
-    # when the issuer names it too: 最美社区… is no county.
-    issuer_text = squeeze(issuer or "")
-    for pattern in (_CITY_NAME, _COUNTY_NAME):
-        m = pattern.match(a)
-        if m and len(m.group(0)) >= 3 and m.group(0) in issuer_text:
-            return "county"
-    # XX县… / XX旗… opening the honour's name: 县 and 旗 end no common word
-    # but a few (优秀县, 示范县), which name kinds of counties, not one
-    m = _COUNTY_NAME.match(a)
-    if m and m.group(0)[-1] in "县旗" and 2 <= len(m.group(0)) - 1 <= 4 and not _GENERIC_COUNTY_WORD.search(
-            m.group(0)[:-1]):
-        return "county"
-    return None
-
-
-_GENERIC_COUNTY_WORD = re.compile(
-    r"优秀|先进|示范|模范|文明|百强|强|试点|达标|各|本|我|该|全|市|省|区|州|地|郡|乡|镇|村|重点|贫困|边|民族")
-
-
-def _place_base_in(award: str) -> str | None:
-    """A place named without its suffix inside an honour (最美新乡人 → 新乡 →
-    prefecture).  Only names of three or more characters, or two-character
-    names of a prefecture or province, count."""
-    m = place_bases().search(award)
-    if m is None:
-        return None
-    return place_bases.levels[m.group(0)]
-
-
-def level_of_issuer(issuer: str | None) -> str | None:
-    """The administrative level of the issuing body, from its name."""
-    i = squeeze(issuer or "")
-    if not i:
-        return None
-    i = re.sub(r"^(?:中共|中国共产党|共青团)", "", i)
-    if re.match(r"^(?:中央|国务院|全国|国家|中华全国|中国(?!共产党)|[^县市州省区盟旗镇乡村委]{1,10}部$)", i):
-        return "national"
-    g = gazetteer()
-    m = g.pattern.match(i)
-    if m:
-        place = g.by_form[m.group(0)]
-        rest = i[m.end():]
-        # 青海省海西州… is the prefecture; 海西州天峻县… the county
-        m2 = g.pattern.match(rest)
-        if m2:
-            place = g.by_form[m2.group(0)]
-            rest = rest[m2.end():]
-        if _COUNTY_NAME.match(rest) and not re.match(r"^(?:委|政府|人民|直|级)", rest):
-            return "county"
-        return place.level
-    if re.match(r"^(?:省|自治区)", i):
-        return "province"
-    if re.match(r"^(?:州|市|盟|地区|地委)", i):
-        return "prefecture"
-    if re.match(r"^(?:县|旗|区委|区人民|区政府)", i):
-        return "county"
-    if _COUNTY_NAME.match(i) or _CITY_NAME.match(i):
-        return "county"
-    return None
-
-
-_BEFORE_NOISE_RE = re.compile(r"[“”\"《》「」\s]|\d{4}(?:[-—~～至]\d{4})?年度?|第[一二三四五六七八九十\d]+届|首届")
-
-
-def level_of_place_before(award: str | None, text: str) -> str | None:
-    """Level of a place named just before the honour where the text names it:
-    四川“最美退役军人” → province, 互助县…优秀教师 → county."""
-    a = squeeze(award or "")
-    t = squeeze(text)
-    if len(a) < 3 or not t:
-        return None
-    i = t.find(a)
-    if i < 0:
-        i = t.find(a[:4])
-    if i <= 0:
-        return None
-    before = _BEFORE_NOISE_RE.sub("", t[max(0, i - 20):i])
-    g = gazetteer()
-    place_bases()  # builds place_bases.levels
-    bases = place_bases.levels
-    for n in range(min(len(before), 12), 1, -1):
-        cand = before[-n:]
-        place = g.by_form.get(cand)
-        if place is not None:
-            return place.level
-        if cand in g.counties:
-            return "county"
-        if cand in bases:
-            return bases[cand]
-    return None
-
-
-_FIRST_PERSON_LEVEL = (
-    (re.compile(r"我省|本省|我区(?=.{0,10}自治区)"), "province"),
-    (re.compile(r"我市|本市|我州|本州|我盟|本盟"), "prefecture"),
-    (re.compile(r"我县|本县|我区|本区|我旗|本旗"), "county"),
-)
-
-
-def level_from_text(title: str | None, body: str) -> str | None:
-    """An unnamed issuer's level from how the text speaks of itself (我市…) or
-    the place a headline starts with (大通县召开…)."""
-    t = squeeze(title or "")
-    m = re.match(r"^(?:中共|共青团)?", t)
-    place = level_of_place_name(t[m.end():]) if t else None
-    if place is not None:
-        return place
-    head = squeeze(body[:1500])
-    for pattern, level in _FIRST_PERSON_LEVEL:
-        if pattern.search(t) or pattern.search(head):
-            return level
-    return None

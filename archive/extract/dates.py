@@ -7,8 +7,9 @@ or without a year (9月8日至12日); all come out as YYYY-MM-DD.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
-from archive.model import DocumentContent, Paragraph
+from archive.model import DocumentContent, Paragraph, Table
 
 # --- dates ----------------------------------------------------------------------
 
@@ -71,7 +72,7 @@ _YMD = r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?"
 _YMD_RE = re.compile(_YMD)
 DATE_LINE_RE = re.compile(
     r"^\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2}))"
-    r"\s*(?:[（(](?:星期|周)[一二三四五六日天][)）])?\s*$"
+    r"\s*(?:[（(](?:星期|周)[一二三四五六日天][)）]|[（(]此件[^（）()]{1,10}[)）])?\s*$"
 )
 DATE_AT_END_RE = re.compile(r"^(.{2,60}?)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 PUBLISHED_LINE_RE = re.compile(
@@ -85,8 +86,23 @@ DATED_BYLINE_RE = re.compile(
 _PUB_META_KEYS = (
     "pubdate", "publishdate", "firstpublishedtime", "article:published_time", "publishtime",
     "publish_date", "pub_date", "dc.date", "dcterms.created", "dc.date.created", "createdate",
-    "date", "lastmodifiedtime", "maketime", "releasetime",
+    "og:release_date", "og:published_time", "og:article:published_time", "og:pubdate", "og:publish_time",
+    "date", "lastmodifiedtime", "maketime", "releasetime", "og:updated_time",
 )  # fmt: skip
+# What a label before a date says the date is: the page's publication (发布日期)
+# first, a bare 日期/时间 next, the document's signing (成文日期) last — an
+# information-disclosure page prints both, and 成文日期 is the fallback.
+_LABEL_RANK_RE = (
+    re.compile(r"发布|发表|公开日期|上网"),
+    re.compile(r"成文|发文|印发|签发"),
+)
+_LABELLED_DATE_RE = re.compile(
+    r"(发布时间|发布日期|发表时间|发文时间|发文日期|成文日期|成文时间|印发日期|更新时间|信息时间|公开日期|上网时间|发布于|"
+    r"日期|时间)\s*[:：]?\s*" + _YMD
+)
+_LABEL_CELL_RE = re.compile(
+    r"^(?:发布时间|发布日期|发表时间|发文时间|发文日期|成文日期|成文时间|印发日期|公开日期|上网时间|信息时间|日期|时间)[:：]?$"
+)
 
 
 def date_in(text: str | None) -> str | None:
@@ -198,7 +214,7 @@ _DATE_WORDS = ("时间", "日期", "发布于")
 # （2025年1月10日） or （2025年1月10日县委常委会第12次会议审议通过） under a
 # decision's title; …办公室  2025年1月12日印发 at the foot of a formal document
 _DATED_NOTE_RE = re.compile(r"^\s*[（(]\s*" + _YMD + r"[^（）()]{0,40}[)）]\s*$")
-_ISSUED_LINE_RE = re.compile(r"(?:^|\s)" + _YMD + r"\s*(?:印发|发布|签发|制发)\s*$")
+_ISSUED_LINE_RE = re.compile(r"(?<!\d)" + _YMD + r"\s*(?:印发|发布|签发|制发)\s*$")
 
 
 def _published_line(text: str) -> str | None:
@@ -210,25 +226,115 @@ def _published_line(text: str) -> str | None:
     return None
 
 
+def _label_rank(label: str) -> int:
+    """0: the page's publication (发布日期), 2: the document's signing
+    (成文日期), 1: anything else (日期, 更新时间)."""
+    if _LABEL_RANK_RE[0].search(label):
+        return 0
+    return 2 if _LABEL_RANK_RE[1].search(label) else 1
+
+
+def labelled_dates(paragraphs: list[Paragraph], tables: list[Table] = ()) -> list[tuple[int, str]]:
+    """(rank, date) of every labelled date in page chrome, in order: 发布日期：…
+    in a line, or 成文日期 | 2025-06-28 as label and value cells of the
+    small table of an information-disclosure page."""
+    out: list[tuple[int, str]] = []
+    for p in paragraphs:
+        text = p.text
+        if not any(w in text for w in _DATE_WORDS):
+            continue
+        for m in _LABELLED_DATE_RE.finditer(text):
+            label = re.sub(r"\s+", "", m.group(1))
+            if label in ("日期", "时间") and m.start() > 0 and not re.match(r"[\s|】\]）)：:]", text[m.start() - 1]):
+                continue  # 公示日期, 截止时间: part of a longer word
+            if "公示" in text[max(0, m.start() - 4): m.start() + 2]:
+                continue
+            d = make_date(*m.groups()[1:])
+            if d:
+                out.append((_label_rank(label), d))
+    for table in tables:
+        if len(table.rows) > 10:
+            continue  # a data table, not a page's information block
+        for row in table.rows:
+            for label, value in zip(row, row[1:], strict=False):
+                label = re.sub(r"\s+", "", label or "")
+                if label and len(label) <= 7 and _LABEL_CELL_RE.match(label):
+                    d = date_in(value)
+                    if d:
+                        out.append((_label_rank(label), d))
+    return out
+
+
+# WeChat article pages fill their date in with script: var ct = "1725753000";
+# var publish_time = "2024-09-08" || ""; var createTime = '2024-09-08 10:30'.
+_SCRIPT_DATE_RE = re.compile(
+    rb"""\b(?:publish_time|publishTime|pub_time|pubTime|createTime|create_time|ori_create_time|oriCreateTime)"""
+    rb"""["']?\s*[=:]\s*(?:JsDecode\()?["']?(\d{4}-\d{1,2}-\d{1,2}|\d{10})\b"""
+)
+_SCRIPT_CT_RE = re.compile(rb"""(?<![\w.])(?:d\.|window\.)?["']?ct["']?\s*[=:]\s*["']?(\d{10})\b""")
+_CHINA_TZ = timezone(timedelta(hours=8))
+
+
+def _unix_date(seconds: int) -> str | None:
+    if not (946684800 <= seconds <= 4102444800):  # 2000 … 2100
+        return None
+    return datetime.fromtimestamp(seconds, _CHINA_TZ).strftime("%Y-%m-%d")
+
+
+def date_in_page_script(source: bytes | None) -> str | None:
+    """The publication date a page's script carries (a WeChat article's ct,
+    publish_time or createTime), read from the raw bytes: the reader drops
+    scripts.  The server's time (svr_time) is not the article's."""
+    if not source or (b"publish_time" not in source and b"ct" not in source and b"reate" not in source):
+        return None
+    for pattern in (_SCRIPT_DATE_RE, _SCRIPT_CT_RE):
+        for m in pattern.finditer(source):
+            value = m.group(1).decode("ascii")
+            d = _unix_date(int(value)) if value.isdigit() else date_in(value)
+            if d:
+                return d
+    return None
+
+
+# a byline with the date after the author (WeChat: 原创 某某县总工会 麻江工会
+# 2024年9月8日 10:30 贵州): a time after the date tells it from a signature
+_MID_BYLINE_RE = re.compile(
+    r"^.{0,50}?\s(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s*[\u4e00-\u9fff]{0,4}\s*$"
+)
+
+
 def _byline(text: str) -> str | None:
     m = DATED_BYLINE_RE.match(text)
     return make_date(*m.groups()) if m else None
 
 
+def _chrome_tables(content: DocumentContent) -> list[Table]:
+    """Small tables among the first blocks (an information-disclosure page's
+    索引号 / 成文日期 / 发布日期 block)."""
+    return [b for b in content.blocks[:12] if isinstance(b, Table) and len(b.rows) <= 10]
+
+
 def find_published(content: DocumentContent, paragraphs: list[Paragraph], heading_idx: int | None,
-                   closing_date: str | None, url: str | None = None) -> str | None:
-    """Publication date: 发布时间 line near the heading, meta tags, a dated
-    byline, the closing date, a newspaper's dateline, the address."""
+                   closing_date: str | None, url: str | None = None, page_source: bytes | None = None,
+                   ) -> str | None:
+    """Publication date: 发布时间 line near the heading, meta tags, a page
+    script's date (WeChat), a dated byline, 成文日期, the closing date, a
+    newspaper's dateline, the address."""
     lo = max(0, (heading_idx or 0) - 8)
     hi = min(len(paragraphs), (heading_idx or 0) + 8)
-    for p in paragraphs[lo:hi]:
-        d = _published_line(p.text)
-        if d:
+    labelled = labelled_dates(paragraphs[lo:hi], _chrome_tables(content))
+    if labelled:
+        rank, d = min(labelled, key=lambda x: x[0])  # min keeps the first of a rank
+        if rank < 2:
             return d
     for key in _PUB_META_KEYS:
         d = date_in(content.meta.get(key))
         if d:
             return d
+    d = date_in_page_script(page_source)
+    if d:
+        return d
     # news pages: "2020-05-15 08:05 来源:厦门晚报 作者:…" under the heading (or,
     # with no heading found, among the first lines of page chrome)
     near = paragraphs[heading_idx + 1: heading_idx + 4] if heading_idx is not None else paragraphs[:10]
@@ -241,9 +347,20 @@ def find_published(content: DocumentContent, paragraphs: list[Paragraph], headin
             d = make_date(*m.groups())
             if d:
                 return d
+        m = _MID_BYLINE_RE.match(p.text) if len(p.text) <= 90 else None
+        if m:
+            d = make_date(*m.groups())
+            if d:
+                return d
+    if labelled:
+        return labelled[0][1]  # 成文日期 alone
     if closing_date:
         return closing_date
-    for p in reversed(paragraphs[-15:]):
+    # …办公室  2025年9月22日印发: at the foot of a formal document, or at its
+    # head where a page or a scan puts it first
+    tail = paragraphs[-15:]
+    head = [p for p in paragraphs[:8] if all(p is not q for q in tail)]
+    for p in [*reversed(tail), *head]:
         if len(p.text) > 90 or not any(w in p.text for w in ("印发", "发布", "签发", "制发")):
             continue
         m = _ISSUED_LINE_RE.search(cn_dates_to_digits(p.text))

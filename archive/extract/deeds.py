@@ -46,13 +46,20 @@ class DeedsSection:
         return "\n".join(p.text.strip() for p in self.paragraphs)
 
 
-def _subject_of(heading: str, known_names: set[str]) -> str | None:
+def _heading_subject(heading: str) -> str | None:
+    """What a deeds heading (……事迹材料, 陈海忠同志先进事迹) names, else None."""
     text = squeeze(heading)
     m = _DEEDS_HEADING_RE.match(text)
     if m:
         subject = m.group(1).strip("—-–－―:：")
         stripped = _AWARD_WORDS_RE.sub("", subject)
         return stripped if len(stripped) >= 2 else subject
+    return None
+
+
+def _name_subject(heading: str, known_names: set[str]) -> str | None:
+    """A paragraph that is a nominee's name, perhaps numbered (一、陈海忠)."""
+    text = squeeze(heading)
     bare = _NUMBERING_RE.sub("", text)
     parts = split_name(bare)
     if parts and parts.name in known_names and len(text) <= len(parts.name) + 8:
@@ -95,25 +102,48 @@ def _density(t: str) -> float:
     return 100 * len(grams & _REPORT_WORDS) / len(t)
 
 
-def find_deeds_sections(doc: DocumentContent, known_names: set[str]) -> list[DeedsSection]:
-    """Deeds sections of one document, in order."""
+def find_deeds_sections(
+    doc: DocumentContent, known_names: set[str], *, deeds_document: bool = False
+) -> list[DeedsSection]:
+    """Deeds sections of one document, in order.
+
+    Only a deeds heading (…事迹材料, 主要事迹, 先进事迹) starts a section on its
+    own.  A paragraph that is just a nominee's name (一、陈海忠) starts one
+    only inside a deeds part — after such a heading, or anywhere in a
+    document that is all deeds (`deeds_document`: its name or title says
+    事迹) — for elsewhere it is an item of the list itself, and the lines
+    after the list's last item (公示时间, the signature, the date) are no
+    one's deeds.  A list heading or an 附件N line ends the deeds part; the
+    closing lines of a notice end a section."""
     sections: list[DeedsSection] = []
     current: DeedsSection | None = None
+    in_deeds = deeds_document
     for block in doc.blocks:
         if not isinstance(block, Paragraph):
             current = None
             continue
         text = block.text.strip()
-        subject = _subject_of(text, known_names) if len(text) <= 120 and len(squeeze(text)) <= 90 else None
+        short = len(text) <= 120 and len(squeeze(text)) <= 90
+        subject = _heading_subject(text) if short else None
+        if subject is not None:
+            in_deeds = True
+        elif short and in_deeds:
+            subject = _name_subject(text, known_names)
         if subject is not None:
             if current is not None and current.paragraphs and _is_title_line(current.paragraphs[-1].text):
                 current.paragraphs.pop()  # the next section's own title line
             current = DeedsSection(subject, text)
             sections.append(current)
             continue
+        if short and (_ATTACHMENT_RE.match(text) or _LIST_HEADING_RE.search(squeeze(text))):
+            in_deeds = False  # the next attachment, or a list of nominees
         if current is None:
             continue
         if _ATTACHMENT_RE.match(text) or _FEATURE_HEADING_RE.match(text):
+            current = None
+            continue
+        if short and _is_closing(text):
+            _drop_signature(current)
             current = None
             continue
         if _off_topic(text):
@@ -121,6 +151,37 @@ def find_deeds_sections(doc: DocumentContent, known_names: set[str]) -> list[Dee
             continue
         current.paragraphs.append(block)
     return [s for s in sections if s.paragraphs]
+
+
+# The closing lines of a notice, which no deeds run into.
+_CLOSING_RE = re.compile(
+    r"^[(]?(?:公示时间|公示期|公示日期|公示期间|公示期限|如有异议|如对|对公示|特此|抄送|抄报|联系人|联系电话|"
+    r"联系方式|监督电话|举报电话|咨询电话|受理电话|电话|传真|地址|邮箱|电子邮箱|邮编|通讯地址)"
+)
+_DATE_LINE_RE = re.compile(
+    r"^[(]?(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-./]\d{1,2}[-./]\d{1,2}|"
+    r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?)[)]?$"
+)
+_LIST_HEADING_RE = re.compile(r"(?:名单|名录|一览表|汇总表|情况表)[)]?[:]?$")
+
+
+def _is_closing(text: str) -> bool:
+    t = squeeze(text)
+    return _CLOSING_RE.match(t) is not None or _DATE_LINE_RE.match(t) is not None
+
+
+def _drop_signature(section: DeedsSection) -> None:
+    """Short unpunctuated lines just above the date are the signature."""
+    while section.paragraphs and _is_signature_line(section.paragraphs[-1].text):
+        section.paragraphs.pop()
+
+
+def _is_signature_line(text: str) -> bool:
+    t = squeeze(text)
+    return len(t) <= 30 and not _SENTENCE_PUNCT_RE.search(t)
+
+
+_SENTENCE_PUNCT_RE = re.compile(r"[。，,；;！!？?：:]")
 
 
 def _is_title_line(text: str) -> bool:
@@ -179,7 +240,20 @@ DocSections = list[tuple[DocumentContent, list[DeedsSection]]]
 def deeds_sections(records: list[Record], docs: list[tuple[SourceDocument, DocumentContent, str]]) -> DocSections:
     """The deeds sections of every document, headed by what the records name."""
     names = {r.name for r in records}
-    return [(doc, find_deeds_sections(doc, names)) for _src, doc, _prefix in docs]
+    return [
+        (doc, find_deeds_sections(doc, names, deeds_document=_is_deeds_document(src, doc)))
+        for src, doc, _prefix in docs
+    ]
+
+
+def _is_deeds_document(src: SourceDocument, doc: DocumentContent) -> bool:
+    """An attachment that holds only deeds: its file name or title says so
+    (附件2：先进事迹材料.docx) and names no list."""
+    label = squeeze(f"{src.filename or ''} {doc.title or ''}")
+    return "事迹" in label and not _LIST_WORD_RE.search(label)
+
+
+_LIST_WORD_RE = re.compile(r"名单|名录|一览表|汇总表|情况表|基本情况")
 
 
 def link_deeds(records: list[Record], sections: DocSections) -> None:

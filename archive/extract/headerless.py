@@ -134,6 +134,23 @@ def infer_org_fields(rows: list[list[str]]) -> dict[int, str] | None:
     return None
 
 
+def infer_family_fields(rows: list[list[str]]) -> dict[int, str] | None:
+    """A list of families (1 | 王建国家庭 | 城关镇东街村): the family column
+    names the nominee, the first column of places beside it is its unit
+    (a family is a collective named after the person, placed where it lives)."""
+    width = max((len(r) for r in rows), default=0)
+    for c in range(width):
+        vals = [squeeze(r[c]) for r in rows if c < len(r) and r[c] and r[c].strip()]
+        if len(vals) < max(1, len(rows) // 2) or _share(vals, lambda v: v.endswith("家庭")) < 0.8:
+            continue
+        fields = {c: ORG_NAME}
+        unit = next((u for u in range(width) if u != c and _is_unit_column(rows, u)), None)
+        if unit is not None:
+            fields[unit] = "unit"
+        return fields
+    return None
+
+
 def grid_names(rows: list[list[str]], kind: str | None) -> list[tuple[int, int, str]] | None:
     """(row, column, cell) of every name in a grid of bare names, or None.
 
@@ -165,9 +182,9 @@ def records_from_headerless(table: Table, ctx: ExtractContext, state: TableState
     if not data or any(map_header(c) is not None for r in data for c in r if c and len(c) <= 12):
         return []  # labelled cells: a form or a table of something else
     out: list[Record] = []
-    cells = grid_names(table.rows, state.kind)
-    fields = None
-    if cells is None:
+    fields = infer_family_fields(data)
+    cells = grid_names(table.rows, state.kind) if fields is None else None
+    if cells is None and fields is None:
         spans = side_by_side(data)
         if spans is not None:
             return _records_side_by_side(table, data, spans, ctx, state)

@@ -75,12 +75,19 @@ def find_title(content: DocumentContent, paragraphs: list[Paragraph]) -> tuple[s
             heading_idx = i
             break
     if heading_idx is None:
+        # a headline over its byline (发布日期：… 来源：…), whatever its words:
+        # a news report's headline often has no notice word at all, and the
+        # sidebar's notice titles must not win over it
+        heading_idx = _headline_over_byline(paragraphs)
+    if heading_idx is None:
         # Sidebars list other notices' titles too: the heading is the one
         # followed by a byline (发布时间…) or by the notice's running text.
-        candidates = [i for i, p in enumerate(paragraphs[:400]) if _looks_like_heading(p.text)]
+        candidates = [i for i, p in enumerate(paragraphs[:400])
+                      if _looks_like_heading(_heading_text(paragraphs, i)[0])]
         for k, i in enumerate(candidates):
-            stop = min(i + 4, candidates[k + 1] if k + 1 < len(candidates) else i + 4)
-            after = paragraphs[i + 1: stop]
+            first = i + _heading_text(paragraphs, i)[1]
+            stop = min(first + 3, candidates[k + 1] if k + 1 < len(candidates) else first + 3)
+            after = paragraphs[first: stop]
             if any(PUBLISHED_LINE_RE.search(p.text) or DATED_BYLINE_RE.match(p.text)
                    or len(p.text) >= 60 for p in after):
                 heading_idx = i
@@ -91,10 +98,31 @@ def find_title(content: DocumentContent, paragraphs: list[Paragraph]) -> tuple[s
         heading_idx = _headline(paragraphs)
     title = meta_title or tag_title
     if heading_idx is not None:
-        heading = _clean_title(paragraphs[heading_idx].text)
+        heading = _clean_title(_heading_text(paragraphs, heading_idx)[0])
         if not title or len(squeeze(heading)) > len(squeeze(title)) or not _NOTICE_WORDS.search(title):
             title = heading
     return (_clean_title(title) if title else None), heading_idx
+
+
+def _heading_text(paragraphs: list[Paragraph], i: int) -> tuple[str, int]:
+    """The text of a heading that starts at paragraph `i`, and how many
+    paragraphs it takes: a title wrapped by the layout (a PDF's centred
+    title, a <br> in an <h1>) leaves its last characters on a line of their
+    own (关于表彰…先进个人的决 / 定), which completes it."""
+    text = paragraphs[i].text
+    if i + 1 >= len(paragraphs) or len(text) > 200 or not _NOTICE_WORDS.search(text):
+        return text, 1
+    head = squeeze(text)
+    if _TITLE_END_RE.search(head) or _TITLE_STOP_RE.search(head):
+        return text, 1
+    tail = squeeze(paragraphs[i + 1].text)
+    if not 1 <= len(tail) <= 12 or _TITLE_STOP_RE.search(tail) or not _TITLE_END_RE.search(head + tail):
+        return text, 1
+    return text.rstrip() + paragraphs[i + 1].text.strip(), 2
+
+
+_TITLE_END_RE = re.compile(r"(?:公示|公告|决定|通报|通知|名单|公布)(?:[(（][^()（）]{0,20}[)）])?$")
+_TITLE_STOP_RE = re.compile(r"[。，,；;：:]")
 
 
 # not a headline: a sentence, an attachment label, a date, page chrome, a
@@ -123,6 +151,29 @@ def _headline(paragraphs: list[Paragraph]) -> int | None:
     return None
 
 
+_BYLINE_LABEL_RE = re.compile(r"(?:发布|发表|更新|信息)(?:时间|日期)|日期\s*[:：]|时间\s*[:：]|来源\s*[:：]")
+_CHROME_RE = re.compile(r"当前位置|您的位置|首页|>|＞|»|›|无障碍|登录|注册|打印|关闭|(?:网|网站|门户|官网|平台|客户端)$")
+
+
+def _headline_over_byline(paragraphs: list[Paragraph]) -> int | None:
+    """The short line right above a dated byline (发布日期：2025-03-08 来源：…)."""
+    for i, p in enumerate(paragraphs[:80]):
+        byline = p.text
+        if len(byline) > 120 or not (PUBLISHED_LINE_RE.search(byline) or DATED_BYLINE_RE.match(byline)):
+            continue
+        if not (_BYLINE_LABEL_RE.search(byline) or re.search(r"\d{1,2}:\d{2}", byline)):
+            continue  # a bare date line may be a site's masthead or a signature's
+        for j in range(i - 1, max(-1, i - 3), -1):
+            t = squeeze(paragraphs[j].text)
+            if not t:
+                continue
+            if (8 <= len(t) <= 80 and not _HEADLINE_NOT_RE.search(t) and not _CHROME_RE.search(t)
+                    and not is_org_line(t) and t.count(",") < 2 and not t.endswith((":", "："))):
+                return j
+            break
+    return None
+
+
 def _clean_title(text: str) -> str:
     t = re.sub(r"\s+", " ", text).strip()
     # CJK-CJK spaces are layout; keep spaces next to Latin/digits
@@ -147,6 +198,8 @@ def is_org_line(text: str) -> bool:
     return 3 <= len(t) <= 60 and not _NOT_ISSUER.search(t) and bool(_ORG_END.search(t))
 
 
+# 附件：…名单 above the signature names an attachment; it heads no list there.
+_ATTACHMENT_NOTE_RE = re.compile(r"^\s*附\s*件\s*[0-9０-９]*\s*[:：]")
 _LIST_HEAD_RE = re.compile(r"[(（]\s*\d+\s*[个家名人项][)）]\s*$|名单|如下[:：]?$")
 
 
@@ -169,6 +222,11 @@ def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
                 return closing
         text = cn_dates_to_digits(raw)
         m = DATE_LINE_RE.match(text)
+        if m is None and i + 1 < len(paragraphs) and _YEAR_MONTH_LINE_RE.match(text):
+            # the day wrapped onto the next line (2025年9月 / 20日)
+            day = _DAY_LINE_RE.match(paragraphs[i + 1].text.strip())
+            if day:
+                m = DATE_LINE_RE.match(f"{text.strip()}{_day_number(day.group(1))}日")
         same_line_issuer = None
         if not m:
             m2 = DATE_AT_END_RE.match(text)
@@ -191,9 +249,13 @@ def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
             while j >= start and len(lines) < 4 and is_org_line(paragraphs[j].text):
                 lines.insert(0, paragraphs[j].text.strip())
                 j -= 1
-            if len(lines) >= 3 or (len(lines) == 2 and j >= start and _LIST_HEAD_RE.search(paragraphs[j].text)):
+            if len(lines) >= 3 or (len(lines) == 2 and j >= start and _LIST_HEAD_RE.search(paragraphs[j].text)
+                                   and not _ATTACHMENT_NOTE_RE.match(paragraphs[j].text)):
                 # the end of a list of collectives, then the signature
                 lines = lines[-1:]
+            elif lines and j >= start and _is_wrapped_head(paragraphs[j].text, lines[0]):
+                # 麻江县精神文明建设 / 指导委员会办公室: one name over two lines
+                lines[0] = paragraphs[j].text.strip() + lines[0]
             if not lines:
                 # a date alone inside the body (e.g. a deadline) is not the closing
                 if i - start < 3:
@@ -203,6 +265,37 @@ def find_closing(paragraphs: list[Paragraph], start: int = 0) -> Closing | None:
 
 
 _DIGIT_OR_CN_YEAR = re.compile(r"\d|[〇○◯零]|年")
+_NAME_TAIL_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+# words that continue a body's name, never start one
+_TAIL_START_RE = re.compile(r"^(?:工作|委员会|指导|领导|办公室|联合会|事务|管理|服务|建设|发展|促进|战线|统战|宣传|组织)")
+
+
+def _is_wrapped_head(above: str, first: str) -> bool:
+    """Is `above` the first half of a signature wrapped over two lines
+    (中共某县委统一战线 + 工作部)?  The second half is a bare tail of a name
+    (no place, no 中共), the first is short and names no body by itself."""
+    a, f = squeeze(above), squeeze(first)
+    if not (_NAME_TAIL_RE.match(a) and _NAME_TAIL_RE.match(f)) or len(a) + len(f) > 30:
+        return False
+    if is_org_line(a) or not _TAIL_START_RE.match(f):
+        return False
+    return bool(re.match(r"^(?:中共|中国共产党|共青团)", a) or gazetteer().pattern.match(a)
+                or re.match(r"^[\u4e00-\u9fff]{1,6}?[省市州县区旗]", a))
+_YEAR_MONTH_LINE_RE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*$")
+_DAY_LINE_RE = re.compile(
+    r"^(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?:[（(][^（）()]{0,12}[)）])?\s*$"
+)
+
+
+def _day_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    digits = "一二三四五六七八九"
+    if not ten:
+        return digits.index(text) + 1 if text in digits else 0
+    return (digits.index(tens) + 1 if tens in digits and tens else 1) * 10 + (
+        digits.index(ones) + 1 if ones in digits and ones else 0)
 
 
 def _closing_in_one_paragraph(text: str, i: int) -> Closing | None:

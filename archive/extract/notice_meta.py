@@ -1,7 +1,7 @@
 """A notice's metadata (`NoticeMeta`) from its main document.
 
 Composes the readers in `meta` (title, dates, signature, period, award),
-`classify` (stage, level) and `regions` (where the issuer sits).
+`classify` (stage), `levels` (level) and `regions` (where the issuer sits).
 """
 
 from __future__ import annotations
@@ -12,15 +12,19 @@ from dataclasses import dataclass
 from archive.model import DocumentContent, NoticeMeta, Paragraph, SourceDocument, Table
 
 from .awards import find_award
-from .classify import (
-    level_from_text,
-    level_of_award,
-    level_of_issuer,
-    level_of_place_before,
-    stage_of,
-)
+from .classify import stage_of
 from .dates import find_period, find_published
 from .headers import looks_traditional, to_simplified
+from .levels import (
+    level_from_text,
+    level_named_in,
+    level_of_award,
+    level_of_conferrer,
+    level_of_issuer,
+    level_of_place_before,
+    level_of_whole_region,
+    names_whole_region,
+)
 from .meta import (
     Closing,
     expand_issuer,
@@ -50,6 +54,9 @@ class NoticeText:
     closing: Closing | None
     body: str
     full: str
+    # the raw bytes of an HTML page, for what only its scripts say (a WeChat
+    # article's publication time)
+    page_source: bytes | None = None
 
 
 def _table_text_rows(table: Table) -> list[str]:
@@ -85,7 +92,17 @@ def notice_text(content: DocumentContent, src: SourceDocument | None = None) -> 
     end = closing.index + 1 if closing else min(len(paragraphs), start + 80)
     body = "\n".join(p.text for p in paragraphs[start:end])
     full = "\n".join(p.text for p in paragraphs)
-    return NoticeText(paragraphs, title, heading, closing, body, full)
+    return NoticeText(paragraphs, title, heading, closing, body, full, _html_source(src))
+
+
+def _html_source(src: SourceDocument | None) -> bytes | None:
+    if src is None:
+        return None
+    if "html" in (src.content_type or "").lower() or (src.filename or src.url or "").lower().endswith(
+            (".html", ".htm", ".shtml", ".asp", ".aspx", ".jsp", ".php")):
+        return src.data
+    head = src.data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return src.data if head.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<!--")) else None
 
 
 _ATTACHMENT_LABEL_RE = re.compile(r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、_-]?\s*")
@@ -142,7 +159,7 @@ def simplified_view(text: NoticeText) -> NoticeText:
     start = text.heading or 0
     end = closing.index + 1 if closing else min(len(paragraphs), start + 80)
     body = "\n".join(p.text for p in paragraphs[start:end])
-    return NoticeText(paragraphs, title, text.heading, closing, body, to_simplified(text.full))
+    return NoticeText(paragraphs, title, text.heading, closing, body, to_simplified(text.full), text.page_source)
 
 
 def _as_written(value: str | None, original: NoticeText, view: NoticeText) -> str | None:
@@ -165,7 +182,7 @@ def read_notice_meta(
     text = simplified_view(original)
     meta = NoticeMeta(title=original.title)
     closing_date = text.closing.date if text.closing else None
-    meta.published = find_published(content, text.paragraphs, text.heading, closing_date, url)
+    meta.published = find_published(content, text.paragraphs, text.heading, closing_date, url, text.page_source)
     if meta.published:
         meta.year = int(meta.published[:4])
     meta.issuer = _issuer(text, content)
@@ -173,11 +190,11 @@ def read_notice_meta(
     if extra_titles:
         body_for_award += "\n" + "\n".join(extra_titles)
     meta.award = find_award(text.title, body_for_award)
+    meta.region = region_from_places(meta.issuer, "\n".join(filter(None, [text.title, text.body])))
     meta.stage, meta.level = _stage_and_level(meta, text)
     meta.period_start, meta.period_end = find_period(text.body or text.full, meta.year, meta.published)
     if meta.period_start is None and meta.period_end is None and text.body != text.full:
         meta.period_start, meta.period_end = find_period(text.full, meta.year, meta.published)
-    meta.region = region_from_places(meta.issuer, "\n".join(filter(None, [text.title, text.body])))
     meta.issuer = _as_written(meta.issuer, original, text)
     meta.award = _as_written(meta.award, original, text)
     return meta
@@ -191,14 +208,20 @@ def _stage_and_level(meta: NoticeMeta, text: NoticeText) -> tuple[str, str]:
     for its own honour (proposed, awarded), one level up for a recommendation.
     """
     award_level = level_of_award(meta.award, meta.issuer)
+    if names_whole_region(meta.award):
+        award_level = _whole_region_level(meta, text)
     issuer_level = level_of_issuer(meta.issuer)
     text_level = level_from_text(text.title, text.body) if issuer_level is None else None
     place_level = None
     if award_level is None and meta.award:
         place_level = level_of_place_before(meta.award, text.title or "") or level_of_place_before(
-            meta.award, text.body[:3000])
+            meta.award, text.body[:3000]) or level_of_conferrer(meta.award, text.body)
     if award_level is None and meta.award is None and text.title:
-        award_level = level_of_award(re.sub(r"^.{0,40}?关于", "", squeeze(text.title)), meta.issuer)
+        # no honour found: one the title names with a level word (酒泉市2人获全国…),
+        # else the title read as an honour's name
+        # or in the lead (酒泉两人上榜！ 近日，全国妇联公布…全国三八红旗手…)
+        award_level = level_named_in(text.title, text.body) or level_of_award(
+            re.sub(r"^.{0,40}?关于", "", squeeze(text.title)), meta.issuer)
     # An unnamed issuer's level from the text (我市…, 大通县召开…) — unless it is
     # the honour's own place (青海省五一劳动奖章推荐对象公示 names the honour)
     if text_level is not None and text_level != (award_level or place_level):
@@ -209,9 +232,34 @@ def _stage_and_level(meta: NoticeMeta, text: NoticeText) -> tuple[str, str]:
             stage == "recommended" and place_level == issuer_level):
         # (湟中区“最美家庭”推荐人选: the place is the recommending body's own)
         award_level = place_level
+    if award_level is None and stage == "recommended":
+        # 关于2025年度优秀共青团员推荐人选的公示, where the body cites the call
+        # for 全国优秀共青团员: a level the text names above the issuer's
+        named = level_named_in(text.title, text.body, above=issuer_level)
+        award_level = named or _NEXT_LEVEL.get(issuer_level or "")
+    if award_level is None and meta.award is None:
+        # no honour found (点赞！我县这两人上榜): one the text names with its level
+        award_level = level_named_in(text.title, text.body)
     if award_level is None:
-        award_level = _NEXT_LEVEL.get(issuer_level or "") if stage == "recommended" else issuer_level
+        award_level = issuer_level
     return stage, award_level or "other"
+
+
+# (not a bare 推荐: 经各单位推荐，拟表彰… is a body's own selection)
+_PUTS_FORWARD_RE = re.compile(
+    r"拟推荐|拟被推荐|被推荐|推荐(?:对象|人选|名单|候选)|候选对象|(?:推荐|报送|上报)(?:至|到|给)?自治区|参评|参选|拟上报|拟报送")
+
+
+def _whole_region_level(meta: NoticeMeta, text: NoticeText) -> str:
+    """全区…: the autonomous region's honour or a district's (see
+    `level_of_whole_region`); a 自治区 named just before it settles it."""
+    title = text.title or ""
+    if level_of_place_before(meta.award, title) == "province":
+        return "province"
+    context = "\n".join(filter(None, [meta.region, title, text.body[:1500]]))
+    recommends = bool(_PUTS_FORWARD_RE.search(squeeze(title))) or bool(
+        _PUTS_FORWARD_RE.search(squeeze(text.body[:600])))
+    return level_of_whole_region(meta.issuer, context, recommends)
 
 
 def _issuer(text: NoticeText, content: DocumentContent) -> str | None:
@@ -227,12 +275,20 @@ def _issuer(text: NoticeText, content: DocumentContent) -> str | None:
         names = [
             expand_issuer(squeeze(part), full)
             for line in text.closing.issuer_lines
-            for part in re.split(r"\s{2,}|\u3000+|\xa0+", line.strip())
-            if part.strip()
+            for part in _signing_bodies(line)
         ]
         # joint issuers are printed side by side or one under the other
         return " ".join(dict.fromkeys(names))
     return from_title or _banner_issuer(text) or find_source(content, text.paragraphs, text.heading)
+
+
+def _signing_bodies(line: str) -> list[str]:
+    """The bodies on one signature line: 中共某县委 某县人民政府 (one space
+    apart when each part is a body's name; wider gaps always part them)."""
+    parts = [p for p in line.split() if p]
+    if len(parts) > 1 and all(is_org_line(p) for p in parts):
+        return parts
+    return [p for p in re.split(r"\s{2,}|\u3000+|\xa0+", line.strip()) if p.strip()]
 
 
 def _banner_issuer(text: NoticeText) -> str | None:

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from archive.model import RECORD_FIELDS, Paragraph, Record
 
 from .context import ExtractContext
-from .normalise import normalise_free_text
+from .normalise import nfkc, normalise_free_text
 from .prose_entries import KV_LABEL_RE, key_value_record, parse_field_entry
 from .prose_headings import read_heading
+from .prose_inline import read_inline_groups
 from .prose_items import (
     read_families,
     read_list,
@@ -48,6 +49,7 @@ from .prose_lines import (
     OPENER_RE,
     SALUTATION_RE,
     TITLE_LINE_RE,
+    has_designation_hint,
     is_plain_narrative,
     kind_of,
 )
@@ -56,9 +58,10 @@ from .prose_names import (
     POSITION_SET,
     ends_with_org,
 )
-from .prose_sentence import DESIGNATION_HINT_RE, read_designations
+from .prose_sentence import read_designations
 from .prose_text import (
     CHINESE_SECTION_RE,
+    NUMBERING_RE,
     Span,
     split_brackets,
     split_inline_entries,
@@ -69,6 +72,9 @@ from .prose_text import (
 __all__ = ["records_from_paragraphs"]
 
 log = logging.getLogger(__name__)
+
+# Whether a line may be the signature: a flag, or a test run only if needed.
+SignTest = bool | Callable[[], bool]
 
 
 def records_from_paragraphs(
@@ -88,18 +94,22 @@ def records_from_paragraphs(
             (text, ctx.location(loc) if text is not None else loc)
             for text, loc in _lines(paragraphs)
         ]
-        reader = _ProseReader(ctx.document_url)
+        reader = _ProseReader(ctx.document_url, ctx.award)
     else:
         lines = list(_lines(paragraphs))
         reader = _ProseReader(document_url)
+    signature = _SignatureTest(lines)
     for i, (text, location) in enumerate(lines):
         if text is None:
             reader.close()
             continue
         if not reader.active and _skippable(text):
             continue
+        span = Span.of(text)
+        if not reader.active and reader.kv is None and not reader.last and _inert(span.view):
+            continue
         try:
-            reader.feed(Span.of(text), location, may_sign=_may_sign(lines, i))
+            reader.feed(span, location, may_sign=partial(signature.may_sign, i))
         except Exception:  # one odd line must not cost the notice its other records
             log.warning("prose: could not read %r at %s", text[:60], location, exc_info=True)
             reader.close()
@@ -126,16 +136,47 @@ def _skippable(text: str) -> bool:
         return True
     if len(text) < 40 or text.rstrip().endswith((":", "：", "如下")):
         return False
-    view = unicodedata.normalize("NFKC", text)
+    view = nfkc(text)  # (unicodedata's NFKC costs ~15x more on a long paragraph)
     if view.startswith("姓") or not is_plain_narrative(view):
         return False
     colon = view.find(":")
-    if colon > 0 and INTRO_END_RE.search(re.sub(r"\s+", "", view[:colon])):
+    if colon > 0 and INTRO_END_RE.search(_SPACES_RE.sub("", view[:colon])):
         return False  # …推荐人选：杨春花，女，…
-    return not AWARD_VERB_TRAD_RE.search(view) and not _HINT_TRAD_RE.search(view)
+    if AWARD_VERB_TRAD_RE.search(view):
+        return False
+    if ("为" in view or "為" in view or "爲" in view) and _HINT_TRAD_FOR_RE.search(view):
+        return False
+    return not (any(w in view for w in _HINT_TRAD_WORDS) and _HINT_TRAD_RE.search(view))
 
 
-# DESIGNATION_HINT_RE on NFKC text that may be traditional (為“…”, 稱號, 候選人).
+def _inert(view: str) -> bool:
+    """A short line that, outside a list, can do nothing at all: no separator,
+    space, colon or bracket to hold several names or fields, no numbering, no
+    word that opens a list, no count, no award sentence, no family (栏目12,
+    网站地图, 政务公开 — the navigation of a page).  Tested on the view, so
+    that 名單 reads as 名单."""
+    return (
+        len(view) <= 40
+        and not _INERT_BREAK_RE.search(view)
+        and "家庭" not in view
+        and not NUMBERING_RE.match(view)
+        and not OPENER_RE.search(view)
+        and not ANY_COUNT_RE.search(view)
+        and not has_designation_hint(view)
+    )
+
+
+_INERT_BREAK_RE = re.compile(r"[\s、,;:()\[\]【】〔〕。“”\"「」'‘’《》<>]")
+
+
+# DESIGNATION_HINT_RE on NFKC text that may be traditional (為“…”, 稱號, 候選人);
+# its first branch, and the literals one of its other branches needs (a quick
+# test before the whole pattern).
+_HINT_TRAD_FOR_RE = re.compile(
+    r"[为為爲][^,;。“”\"「」]{0,20}[“\"「]|[为為爲][^,;。“”\"「」]{0,40}(?:先[进進](?:集[体體]|[个個]人|[单單]位)|"
+    r"表彰[对對]象|推[荐薦][对對]象)\s*(?:[,;。]|$)"
+)
+_HINT_TRAD_WORDS = ("同志", "号", "號", "候", "人选", "人選")
 _HINT_TRAD_RE = re.compile(
     r"[为為爲][^,;。“”\"「」]{0,20}[“\"「]|同志\s*[“\"「]|[称稱][号號]\s*(?:[,;。]|$)"
     r"|候[选選](?:人|集体|集體|单位|單位|对象|對象|家庭)|人[选選]\s*(?:[,;。]|$)"
@@ -143,26 +184,62 @@ _HINT_TRAD_RE = re.compile(
 )
 
 
-def _may_sign(lines: list[tuple[str | None, str]], i: int) -> bool:
-    """The line may be (part of) the signature: the date follows it, or it
-    reads as an issuer (中共…委, …人民政府, …妇联) and other short signer
-    lines and then the date follow.  (A collective two lines above the date is
-    the list's last item when the line between signs alone.)"""
-    for j in range(i + 1, min(i + 4, len(lines))):
-        text = lines[j][0]
-        if text is None:
-            return False
-        if _is_date(text):
-            return j == i + 1 or _ISSUER_RE.search(re.sub(r"\s+", "", lines[i][0] or "")) is not None
-        if len(text) > 30 or re.search(r"[、，,；;。]", text):
-            return False
-    return False
+class _SignatureTest:
+    """Whether a line may be (part of) the signature: the date follows it, or
+    it reads as an issuer (中共…委, …人民政府, …妇联) and other short signer
+    lines and then the date follow.  (A collective two lines above the date
+    is the list's last item when the line between signs alone; above a date
+    line that names its own signer, 某某县人民政府  2025年9月20日, only an
+    issuer signs too.)
+
+    Asked only of a list's unnumbered last-looking items, so it is computed
+    on demand, and each line is tested for a date at most once."""
+
+    def __init__(self, lines: list[tuple[str | None, str]]) -> None:
+        self.lines = lines
+        self.dates: dict[int, int] = {}
+
+    def date_kind(self, j: int) -> int:
+        found = self.dates.get(j)
+        if found is None:
+            found = self.dates[j] = _date_kind(self.lines[j][0] or "")
+        return found
+
+    def may_sign(self, i: int) -> bool:
+        lines = self.lines
+        for j in range(i + 1, min(i + 4, len(lines))):
+            text = lines[j][0]
+            if text is None:
+                return False
+            kind = self.date_kind(j)
+            if kind:
+                issuer = _ISSUER_RE.search(_SPACES_RE.sub("", lines[i][0] or "")) is not None
+                return issuer or (j == i + 1 and kind == _DATE_ALONE)
+            if len(text) > 30 or _SIGN_BREAK_RE.search(text):
+                return False
+        return False
 
 
-def _is_date(text: str) -> bool:
-    return DATE_LINE_RE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))) is not None
+_DATE_ALONE, _SIGNED_DATE = 1, 2
 
 
+def _date_kind(text: str) -> int:
+    """0, or whether the line is the date under a signature alone or after
+    the signer's name on the same line (某某县人民政府    2025年9月20日)."""
+    view = nfkc(text)
+    squeezed = _SPACES_RE.sub("", view)
+    if DATE_LINE_RE.match(squeezed) is not None or _THIS_DOCUMENT_RE.match(squeezed) is not None:
+        return _DATE_ALONE  # (（此件公开发布） closes a formal document as its date does)
+    return _SIGNED_DATE if _SIGNED_DATE_RE.match(view.strip()) is not None else 0
+
+
+_THIS_DOCUMENT_RE = re.compile(r"^[(]此件[^()]{1,10}[)]$")
+_SIGNED_DATE_RE = re.compile(
+    r"^[^\s,;。、:]{2,40}\s+\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$"
+)
+_SPACES_RE = re.compile(r"\s+")
+_SIGN_BREAK_RE = re.compile(r"[、，,；;。]")
+_LIST_SEP_RE = re.compile(r"[、,;]")
 _ISSUER_RE = re.compile(
     r"^中共|^共青团|(?:人民政府|政府|委员会|党委|党组|[省市州县区旗盟]委|工委|妇联|妇女联合会|总工会|工会|"
     r"团委|文明办|领导小组|办公室|组织部|宣传部|统战部|人力资源和社会保障局|人社局)$"
@@ -192,8 +269,9 @@ def _dedupe(records: list[Record]) -> list[Record]:
 class _ProseReader:
     """The walk through one document's lines (see module docstring)."""
 
-    def __init__(self, document_url: str | None) -> None:
+    def __init__(self, document_url: str | None, award: str | None = None) -> None:
         self.url = document_url
+        self.award = award  # the notice's honour: its designations name nominees
         self.records: list[Record] = []
         self.active = False  # inside a nominee list
         self.kind: str | None = None  # what that list holds, if said
@@ -203,15 +281,26 @@ class _ProseReader:
         self.expected: int | None = None  # how many the group's heading announced
         self.found = 0  # how many of them were read
         self.group_unit: str | None = None  # the unit a group heading names
+        self.group_place: str | None = None  # the unit or place a group heading names
+        self.families = False  # the list is one of families (最美家庭)
+        self.opened = 0  # how many lists were opened (to tell a new one)
 
     def open(self, kind: str | None, heading: Span | None = None) -> None:
         self.active, self.kind, self.implicit = True, kind, False
+        self.families = False
+        self.opened += 1
         self.start_group(heading)
+
+    def _note_families(self, opened: int, squeezed: str) -> None:
+        """A list opened by a heading that announces families (最美家庭（5户）):
+        its items name each family after a person (王建国（城关镇东街村））."""
+        if self.opened != opened and self.kind == "organization" and "家庭" in squeezed:
+            self.families = True
 
     def start_group(self, heading: Span | None) -> None:
         """A heading begins a group: its count (（3名）) and, when it names a
         unit (县教育局（3名）：李明、…), the unit of members that state none."""
-        self.expected, self.found, self.group_unit = None, 0, None
+        self.expected, self.found, self.group_unit, self.group_place = None, 0, None, None
         if heading is None:
             return
         outside = split_brackets(heading)[0]
@@ -219,13 +308,12 @@ class _ProseReader:
         count = ANY_COUNT_RE.search(heading.squeezed())
         if count and count.group(1).isdigit():
             self.expected = int(count.group(1))
-        if (
-            ends_with_org(text)
-            and not AWARD_WORD_RE.search(text)
-            and not kind_of(text)
-            and not PLACE_SUFFIX_RE.search(text)
-        ):
+        if AWARD_WORD_RE.search(text) or kind_of(text):
+            return
+        if ends_with_org(text) and not PLACE_SUFFIX_RE.search(text):
             self.group_unit = normalise_free_text(outside.src)
+        if ends_with_org(text) or PLACE_SUFFIX_RE.search(text):
+            self.group_place = normalise_free_text(outside.src)  # 城关镇：王建国家庭、…
 
     def close(self) -> None:
         self.flush_kv()
@@ -233,7 +321,7 @@ class _ProseReader:
 
     # --- one line -----------------------------------------------------------
 
-    def feed(self, line: Span, location: str, *, may_sign: bool) -> None:
+    def feed(self, line: Span, location: str, *, may_sign: SignTest) -> None:
         if "\t" in line.src:
             return  # a table row that reached us as text: the table reader's business
         squeezed = line.squeezed()
@@ -251,6 +339,7 @@ class _ProseReader:
         if m and OPENER_RE.search(m.group(1)) and not DEEDS_RE.search(m.group(1)):
             self.close()
             self.open(kind_of(m.group(1)))  # 附件1：先进个人名单
+            self.families = "家庭" in m.group(1) and self.kind == "organization"
             return
         if EXCLUDED_RE.match(squeezed) or CLOSER_RE.match(squeezed) or DATE_LINE_RE.match(squeezed):
             self.close()
@@ -274,9 +363,17 @@ class _ProseReader:
         if len(squeezed) <= 60 and DEEDS_RE.search(squeezed):
             self.close()
             return
-        if DESIGNATION_HINT_RE.search(body.view) and self._designations(body, location):
+        if has_designation_hint(body.view) and self._designations(body, location):
             return  # 一、授予王强、李四同志“…”称号 (before it is taken for a heading)
+        if ("(" in body.view or ":" in body.view) and (
+            inline := read_inline_groups(body, location, self.url)
+        ):
+            self.records.extend(inline)  # 先进集体（…）和先进个人（…）
+            self.last = inline
+            return
+        opened = self.opened
         if read_heading(self, line, body, numbered, location):
+            self._note_families(opened, squeezed)
             return
         if not self.active and is_plain_narrative(line.view):
             return  # outside a list only numbered entries, name lines and award sentences count
@@ -294,7 +391,7 @@ class _ProseReader:
             self.close()  # narrative or a new section: the list is over
 
     def _designations(self, body: Span, location: str) -> bool:
-        named = read_designations(body, location, self.url)
+        named = read_designations(body, location, self.url, self.award)
         if not named:
             return False
         self.records.extend(named)
@@ -306,18 +403,20 @@ class _ProseReader:
     # --- entries ----------------------------------------------------------------
 
     def entries(
-        self, line: Span, location: str, *, may_sign: bool, named: bool = True
+        self, line: Span, location: str, *, may_sign: SignTest, named: bool = True
     ) -> list[Record]:
         """The records of one line of a list (or of a heading's rest).  `named`:
         look for designation sentences too (False when the caller has)."""
         out: list[Record] = []
+        # a family is written under the person it is named after: read people
+        kind = "person" if self.families else self.kind
         for chunk in split_inline_entries(line):
             body, numbered = strip_numbering(chunk)
             sentences = split_top(body, "。")
             if not sentences:
                 continue
-            if named and DESIGNATION_HINT_RE.search(body.view):
-                designated = read_designations(body, location, self.url)
+            if named and has_designation_hint(body.view):
+                designated = read_designations(body, location, self.url, self.award)
                 if designated:  # the nominees' details may follow (张三，男，汉族…)
                     out.extend(designated)
                     if not self.active:
@@ -328,26 +427,26 @@ class _ProseReader:
             if self.active:
                 several = (
                     read_semicolon_entries(sentence, location, self.url)
-                    if self.kind != "organization"
+                    if kind != "organization"
                     else []
                 )
                 if several:
                     out.extend(several)
                     continue
                 rec = None
-                if self.kind != "organization":
+                if kind != "organization":
                     rec = parse_field_entry(sentence, location, self.url, in_context=True)
                 if rec is not None:
                     out.append(rec)
                 elif len(sentences) > 1 and not numbered:
                     pass  # several sentences: prose, not a list
                 else:
-                    found = read_list(sentence, location, self.url, self.kind, strict=False)
+                    found = read_list(sentence, location, self.url, kind, strict=False)
                     if (
-                        may_sign
-                        and not numbered
-                        and not re.search(r"[、,;]", sentence.view)
+                        not numbered
+                        and not _LIST_SEP_RE.search(sentence.view)
                         and not (self.expected and self.found < self.expected)
+                        and (may_sign() if callable(may_sign) else may_sign)
                     ):
                         # a lone unit above the date is the signature, not a
                         # nominee; a person (欧阳明 县职业中学教师) is the list's last
@@ -372,6 +471,11 @@ class _ProseReader:
         for rec in out:
             if rec.kind == "person" and rec.unit is None and self.group_unit:
                 rec.unit = self.group_unit
+        if self.families:
+            out = [_as_family(rec) if rec.kind == "person" else rec for rec in out]
+        for rec in out:
+            if rec.kind == "organization" and rec.unit is None and rec.name.endswith("家庭"):
+                rec.unit = self.group_place  # 城关镇：王建国家庭、李秀英家庭
         self.found += len(out)
         return out
 
@@ -383,6 +487,21 @@ class _ProseReader:
             rec = key_value_record(lines, self.url, in_context=self.active)
             if rec is not None:
                 self.records.append(rec)
+
+
+def _as_family(rec: Record) -> Record:
+    """A person named in a list of families stands for the family: the rule of
+    `prose_items._family` (kind organization, named 王建国家庭, the place as
+    its unit)."""
+    return Record(
+        kind="organization",
+        name=f"{rec.name}家庭",
+        name_raw=rec.name_raw,
+        unit=rec.unit,
+        document_url=rec.document_url,
+        location=rec.location,
+        raw=rec.raw,
+    )
 
 
 def _strength(rec: Record) -> int:

@@ -167,6 +167,10 @@ def _name_before_bracket(head: Span, allow_minority: bool, loose: bool) -> NameP
     if not is_name(name.squeezed(), allow_minority, loose):
         return None
     _, notes = split_brackets(head[start : end + 1])
+    if rest.view[0] == "(" and _closing(rest.view, 0) == len(rest.view) - 1:
+        rest = rest[1:-1].strip(" ")  # 李秀英（女，回族）（某中学教师）: the unit in brackets too
+        if not rest:
+            return None
     return NamePart(name, free_text(rest.src), notes)
 
 

@@ -11,7 +11,7 @@ from archive.model import Record
 
 from .prose_fields import LABEL_RE
 from .prose_find import find_name, first_field_is_name
-from .prose_items import bare_names, names_follow, top_colon
+from .prose_items import bare_names, is_family_name, names_follow, top_colon
 from .prose_lines import (
     APPARATUS_LABEL_RE,
     AWARD_WORD_RE,
@@ -58,6 +58,8 @@ def read_heading(reader: ListReader, line: Span, body: Span, numbered: bool, loc
         lsq = label.squeezed()
         if APPARATUS_LABEL_RE.search(lsq):
             return True  # 推荐单位：某局 — not a nominee
+        if is_family_name(lsq):
+            return False  # 王建国家庭：城关镇东街村 is an entry, the family and its place
         if len(lsq) <= 30 and not re.search(r"[,;。]", lsq) and not LABEL_RE.match(lsq + ":"):
             label_is_name = is_han_name(lsq) or (reader.active and is_minority_name(lsq))
             people_follow = reader.active and names_follow(rest, 1)

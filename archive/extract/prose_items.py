@@ -23,6 +23,8 @@ from .prose_names import ends_with_org, is_han_name, is_minority_name, split_tra
 from .prose_text import Span, split_brackets, split_gaps, split_top, strip_numbering, word_bounds
 
 _WIDE_GAP_RE = re.compile(r"\s{2,}")
+# What can cut a list line into items (separators, gaps, spaces between names).
+_ITEM_BREAK_RE = re.compile(r"[、,;\s]")
 
 
 def parse_item(
@@ -39,6 +41,11 @@ def parse_item(
     item = item.strip(" .。;")
     if not item:
         return None
+    note = _KIND_NOTE_RE.search(item.view)
+    if note is not None and note.start() > 0:
+        # 某某县第一中学（先进集体）, 张三（先进个人）: the note says the kind
+        item = item[: note.start()].strip(" ")
+        kind = kind or ("person" if note.group(1) == "个人" else "organization")
     if SUMMARY_RE.search(item.view):
         return "summary"
     outside = split_brackets(item)[0]
@@ -64,6 +71,8 @@ def parse_item(
     return person_record(part, facts, item, loc, url)
 
 
+# A bracket at the end of an item that only says what kind of nominee it is.
+_KIND_NOTE_RE = re.compile(r"\(\s*(?:先进|模范|优秀)?(集体|单位|个人)\s*\)$")
 _FAMILY_RE = re.compile(r"^(?P<head>[\u3400-\u9fff·]{2,20}?)(?:同志)?(?:的)?家庭$")
 
 
@@ -74,8 +83,14 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
     person it is written under plus 家庭 (王建国家庭), with the place the
     source gives (in brackets, before the name, or after a gap) as its unit;
     the bracket never stays in the name."""
+    if "家庭" not in outside.view:
+        return None
     words = split_gaps(outside, _WIDE_GAP_RE) or [outside]
     at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
+    if at is None:
+        # 城关镇东街村 王建国家庭, 王建国家庭：城关镇东街村, 王建国 家庭 河口村
+        words = _family_words(outside)
+        at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
     if at is None:
         return None
     m = _FAMILY_RE.match(words[at].squeezed())
@@ -103,6 +118,30 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
         location=loc,
         raw=item.src.strip(),
     )
+
+
+def _family_words(outside: Span) -> list[Span]:
+    """`outside` cut at every space and colon, a lone 家庭 kept with the name
+    before it (王建国 家庭)."""
+    bounds: list[list[int]] = []
+    for m in _FAMILY_WORD_RE.finditer(outside.view):
+        if m.group(0) == "家庭" and bounds:
+            bounds[-1][1] = m.end()
+        else:
+            bounds.append([m.start(), m.end()])
+    return [outside[a:b] for a, b in bounds]
+
+
+_FAMILY_WORD_RE = re.compile(r"[^\s:]+")
+
+
+def is_family_name(text: str) -> bool:
+    """`text` (squeezed) names a family after a person: 王建国家庭, 城关镇东街村王建国家庭."""
+    m = _FAMILY_RE.match(text)
+    if m is None:
+        return False
+    head = m.group("head")
+    return is_han_name(head) or is_minority_name(head) or split_trailing_name(head) is not None
 
 
 _ORG_BAD_RE = re.compile(
@@ -147,7 +186,7 @@ def _organization(
 def list_cells(piece: Span) -> list[Span]:
     """The items of one piece of a list line: cells of a name grid, or the piece."""
     cells = join_padded(piece, split_gaps(piece, _WIDE_GAP_RE))
-    if len(cells) == 2 and cells[0].squeezed().endswith("家庭"):
+    if len(cells) == 2 and [c.squeezed().endswith("家庭") for c in cells].count(True) == 1:
         return [piece]  # 马福林家庭  石门镇光明社区: a family and its place
     if len(cells) == 2:
         names = [_is_bare_person(c) for c in cells]
@@ -179,6 +218,9 @@ def _split_name_run(cell: Span) -> list[Span]:
     if len(bounds) <= 1:
         return [cell]
     parts = [cell[a:b] for a, b in bounds]
+    families = sum(p.squeezed().endswith("家庭") for p in parts)
+    if families and families < len(parts):
+        return [cell]  # 王建国家庭 城关镇东街村: a family and its place
     if all(is_han_name(p.squeezed()) or is_minority_name(p.squeezed()) for p in parts):
         return parts
     if all(len(p) >= 4 and ends_with_org(p.squeezed()) for p in parts):
@@ -208,6 +250,8 @@ def read_list(
 
     `strict` (no heading above): only a line made of three or more Han names.
     """
+    if strict and not _ITEM_BREAK_RE.search(text.view):
+        return []  # one item, and a strict list needs three (栏目12, 首页: page furniture)
     pieces = split_top(text, "、,;")
     items = [list_cells(piece) for piece in pieces]
     flat = [item for group in items for item in group]

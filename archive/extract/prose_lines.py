@@ -75,7 +75,8 @@ INTRO_END_RE = re.compile(
 )
 # Cheap test on a view: could the line hold a designation at all?
 DESIGNATION_HINT_RE = re.compile(
-    r"为[^,;。“”\"「」]{0,20}[“\"「]|同志\s*[“\"「]|[\u3400-\u9fff)]\s*[“\"「][^”\"」]{2,80}[”\"」]\s*(?:荣誉|光荣)?称号"
+    r"为[^,;。“”\"「」]{0,20}[“\"「]|为[^,;。“”\"「」]{0,40}(?:先进集体|先进个人|先进单位|表彰对象|推荐对象)\s*(?:[,;。]|$)"
+    r"|同志\s*[“\"「]|[\u3400-\u9fff)]\s*[“\"「][^”\"」]{2,80}[”\"」]\s*(?:荣誉|光荣)?称号"
     r"|(?:候选人|候选集体|候选单位|候选对象|候选家庭|人选|称号)\s*(?:[,;。]|$)"
     r"|同志\s*(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖)"
 )
@@ -117,16 +118,37 @@ def kind_of(text: str) -> str | None:
 
 
 def is_plain_narrative(view: str) -> bool:
-    """Running prose that has no numbered entry and no award sentence in it."""
-    if (
-        AWARD_VERB_RE.search(view)
-        or INLINE_NUMBER_RE.search(view)
-        or ARABIC_START_RE.match(view)
-        or DESIGNATION_HINT_RE.search(view)
-    ):
-        return False
+    """Running prose that has no numbered entry and no award sentence in it.
+
+    The cheap tests go first: this runs on every long paragraph of a notice
+    (stories, deeds), where a full pass of each pattern costs tens of µs."""
     # (commas inside brackets are a biography's: 张三（男，汉族，…）、李四（…）)
-    return "。" in view[:-1] or re.sub(r"\([^()]*\)", "", view).count(",") >= 3
+    if not ("。" in view[:-1] or _BRACKETED_RE.sub("", view).count(",") >= 3):
+        return False
+    if AWARD_VERB_RE.search(view) or ARABIC_START_RE.match(view):
+        return False
+    if _NUMBER_CHAR_RE.search(view) and INLINE_NUMBER_RE.search(view):
+        return False
+    return not has_designation_hint(view)
+
+
+def has_designation_hint(view: str) -> bool:
+    """Whether `DESIGNATION_HINT_RE` matches `view`, cheaply: each of its
+    branches holds a literal (为, 同志, 称号, 候选, 人选), and a plain substring
+    test skips the pattern, which tries its branches at every character."""
+    if "为" in view and _HINT_FOR_RE.search(view):
+        return True
+    return (
+        "同志" in view or "称号" in view or "候选" in view or "人选" in view
+    ) and DESIGNATION_HINT_RE.search(view) is not None
+
+
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
+_NUMBER_CHAR_RE = re.compile(r"[\d①-⑳]")
+# DESIGNATION_HINT_RE's two branches that start with 为
+_HINT_FOR_RE = re.compile(
+    r"为[^,;。“”\"「」]{0,20}[“\"「]|为[^,;。“”\"「」]{0,40}(?:先进集体|先进个人|先进单位|表彰对象|推荐对象)\s*(?:[,;。]|$)"
+)
 
 
 ARABIC_START_RE = re.compile(r"\s*(?:\d{1,3}\s*[.、,:)\s]|[(]\s*\d{1,3}\s*[)]|[①-⑳])")

@@ -25,7 +25,7 @@ from archive.model import Record
 
 from .prose_find import strip_comrade
 from .prose_items import list_cells, named_collective, parse_item
-from .prose_lines import DESIGNATION_HINT_RE
+from .prose_lines import DESIGNATION_HINT_RE, has_designation_hint
 from .prose_names import is_han_name
 from .prose_text import Span, split_top
 
@@ -67,35 +67,60 @@ _OPENING = "(【[〔《“‘「『"
 _CLOSING = ")】]〕》”’」』"
 
 
-def read_designations(text: Span, location: str, url: str | None) -> list[Record]:
-    """The nominees of every designation clause of every sentence of `text`."""
+def read_designations(
+    text: Span, location: str, url: str | None, award: str | None = None
+) -> list[Record]:
+    """The nominees of every designation clause of every sentence of `text`.
+    `award` is the notice's own honour, if known (see `_clause`)."""
     return [
         r
         for sentence in split_top(text, "。")
-        if DESIGNATION_HINT_RE.search(sentence.view)
-        for r in _read_sentence(sentence, location, url)
+        if has_designation_hint(sentence.view)
+        for r in _read_sentence(sentence, location, url, award)
     ]
 
 
-def _read_sentence(sentence: Span, location: str, url: str | None) -> list[Record]:
+def _read_sentence(sentence: Span, location: str, url: str | None, award: str | None) -> list[Record]:
     view = sentence.view
     depth = _depths(view)
-    out: list[Record] = []
-    clause_start = 0
+    clauses: list[tuple[int, int, str, str, bool]] = []  # (marker at, tail end, tail, marker, praise)
     for m in _MARKER_RE.finditer(view):
         at = m.start()
-        if at < clause_start or not _outside(view, depth, at):
+        if not _outside(view, depth, at):
             continue
         tail_end = _boundary(view, depth, m.end())
         tail = view[m.end() : tail_end].strip()
         praise = _PRAISE_RE.fullmatch(tail) is not None and "同志" in m.group(0)
-        if not praise and not _TAIL_RE.fullmatch(tail):
+        if praise or _TAIL_RE.fullmatch(tail):
+            clauses.append((at, tail_end, tail, m.group(0), praise))
+    # 授予A“…”称号，授予B同志“…”称号: one of several awards of a decision
+    several = len({end for _, end, _, _, _ in clauses}) >= 2  # (同志“: two markers, one clause)
+    out: list[Record] = []
+    clause_start = 0
+    for at, tail_end, tail, marker, praise in clauses:
+        if at < clause_start:
             continue
-        found = _clause(sentence, depth, clause_start, at, tail, m.group(0), praise, location, url)
+        found = _clause(
+            sentence, depth, clause_start, at, tail, marker, praise, location, url,
+            several or _names_award(tail, award),
+        )
         if found:
             out.extend(found)
             clause_start = tail_end
     return out
+
+
+def _names_award(tail: str, award: str | None) -> bool:
+    """The quoted honour of a tail is (part of) the notice's own award."""
+    if not award:
+        return False
+    quoted = "".join(q.strip("“”\"「」") for q in _QUOTED_RE.findall(tail))
+    quoted = "".join(quoted.split())
+    award = "".join(Span.of(award).view.split())
+    return len(quoted) >= 4 and (quoted in award or award in quoted)
+
+
+_QUOTED_RE = re.compile(r"[“\"「][^”\"」]*[”\"」]")
 
 
 def _clause(
@@ -108,7 +133,11 @@ def _clause(
     praise: bool,
     location: str,
     url: str | None,
+    own_award: bool = False,
 ) -> list[Record]:
+    """The items of one clause.  `own_award`: the clause is one of several
+    awards of its sentence, or names the notice's own honour, so that a
+    single collective after 授予 is a nominee, not a past honour."""
     view = sentence.view
     start = _segment_start(view, depth, clause_start, at)
     verb_end, verb = _last_verb(view, depth, start, at, praise)
@@ -119,7 +148,7 @@ def _clause(
     cells = _cells(span)
     if _AWARD_VERB_RE.fullmatch(verb) and "为" not in marker:
         # 授予某医院“全国文明单位”称号 alone is most often a past honour
-        kind = "organization" if kind == "organization" and len(cells) >= 2 else "person"
+        kind = "organization" if kind == "organization" and (len(cells) >= 2 or own_award) else "person"
     records = _items(cells, kind, tail, location, url)
     # 李红梅（…），王芳（…）为…: items may also be separated by commas; earlier
     # segments belong to the clause while they are nothing but items
@@ -192,8 +221,8 @@ def _kind(tail: str, marker: str, praise: bool) -> str | None:
     outside the quotes (正式候选集体) speak first, then the award's own name."""
     if "同志" in marker or praise:
         return "person"
-    quoted = "".join(re.findall(r"[“\"「][^”\"」]*[”\"」]", tail))
-    bare = re.sub(r"[“\"「][^”\"」]*[”\"」]", "", tail)
+    quoted = "".join(_QUOTED_RE.findall(tail))
+    bare = _QUOTED_RE.sub("", tail)
     for text in (bare, quoted):
         org = _ORG_TAIL_RE.search(text) is not None
         person = _PERSON_TAIL_RE.search(text) is not None

@@ -242,8 +242,15 @@ _INLINE_ENTRY_RE = re.compile(
 
 
 def split_inline_entries(span: Span) -> list[Span]:
-    """`1.张三… 2.李四…` on one line → one span per entry (numbering kept)."""
-    starts = [m.start() for m in _INLINE_ENTRY_RE.finditer(span.view) if m.start() > 0]
+    """`1.张三… 2.李四…` on one line → one span per entry (numbering kept).
+
+    Numbers followed by a mere space (`1 张三 2 李四 3 王五`) split only where
+    they count on from the line's own first number: a bare number inside an
+    entry (县第2中学, 3 名) does not."""
+    view = span.view
+    starts = [m.start() for m in _INLINE_ENTRY_RE.finditer(view) if m.start() > 0]
+    if not starts:
+        starts = _spaced_number_starts(view)
     if not starts:
         return [span]
     bounds = [0, *starts, len(span.view)]
@@ -252,6 +259,24 @@ def split_inline_entries(span: Span) -> list[Span]:
         for a, b in zip(bounds, bounds[1:], strict=False)
         if span[a:b].strip(" ")
     ]
+
+
+_FIRST_SPACED_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s+(?=[\u3400-\u9fff])")
+_SPACED_NUMBER_RE = re.compile(r"(?<=\s)(\d{1,3})\s+(?=[\u3400-\u9fff])")
+
+
+def _spaced_number_starts(view: str) -> list[int]:
+    """Where `2 `, `3 ` … start new entries of a line that begins `1 `."""
+    first = _FIRST_SPACED_NUMBER_RE.match(view)
+    if first is None:
+        return []
+    expected = int(first.group(1)) + 1
+    starts: list[int] = []
+    for m in _SPACED_NUMBER_RE.finditer(view, first.end()):
+        if int(m.group(1)) == expected:
+            starts.append(m.start())
+            expected += 1
+    return starts
 
 
 _TOKEN_RE = re.compile(r"\S+")

@@ -47,6 +47,8 @@ def collapse_space(text: str) -> str:
     """HTML whitespace collapsing, with CSS's East Asian rule: a line break
     between two CJK characters is removed, not turned into a space (Word's
     HTML export wraps source lines in the middle of names)."""
+    if "\n" not in text and "\r" not in text:
+        return _SPACE_RUN.sub(" ", text)  # no line break: nothing to decide per run
 
     def repl(m: re.Match[str]) -> str:
         run = m.group(0)
@@ -186,30 +188,48 @@ def _table_grid(
     table: Element, trs: list[Element]
 ) -> tuple[list[list[str]], list[Element], str]:
     """The table's cell texts with row/col spans repeated, the tables nested
-    in its cells (in order), and its caption."""
-    grid: dict[tuple[int, int], str] = {}
+    in its cells (in order), and its caption.
+
+    Rows are built left to right; only cells that a rowspan carries into
+    later rows are kept aside (most tables have none), so a plain grid costs
+    one list append per cell.  Where spans overlap, the earlier cell wins."""
     nested: list[Element] = []
-    width = 0
+    carried: dict[tuple[int, int], str] = {}  # (row, col) → text of a rowspan from above
+    rows: list[list[str]] = []
+    n_rows = len(trs)
     for r, tr in enumerate(trs):
-        c = 0
+        row: list[str] = []
         for cell in tr:
             if cell.tag not in ("td", "th"):
                 continue
-            while (r, c) in grid:
-                c += 1
+            if carried:
+                while (r, len(row)) in carried:
+                    row.append(carried.pop((r, len(row))))
             text = _cell_text(cell, nested)
-            rs = _span(cell.get("rowspan"))
-            cs = _span(cell.get("colspan"))
+            attrib = cell.attrib
+            rowspan, colspan = attrib.get("rowspan"), attrib.get("colspan")
+            if rowspan is None and colspan is None:
+                row.append(text)
+                continue
+            rs, cs = _span(rowspan), max(1, _span(colspan))
             if rs == 0:  # HTML: rowspan="0" spans to the end of the table
-                rs = len(trs) - r
-            rs = max(1, min(rs, len(trs) - r))
-            cs = max(1, cs)
-            for dr in range(rs):
-                for dc in range(cs):
-                    grid.setdefault((r + dr, c + dc), text)
-            c += cs
-            width = max(width, c)
-    rows = [[grid.get((r, c), "") for c in range(width)] for r in range(len(trs))]
+                rs = n_rows - r
+            rs = max(1, min(rs, n_rows - r))
+            for _ in range(cs):
+                c = len(row)
+                row.append(carried.pop((r, c)) if carried and (r, c) in carried else text)
+                for dr in range(1, rs):
+                    carried.setdefault((r + dr, c), text)
+        if carried:  # cells carried past the row's own last cell
+            rest = sorted(c for (rr, c) in carried if rr == r)
+            for c in rest:
+                row.extend([""] * (c - len(row)))
+                row.append(carried.pop((r, c)))
+        rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
     caption = ""
     cap = table.find("caption")
     if cap is not None:
@@ -220,8 +240,13 @@ def _table_grid(
 def _span(value: str | None) -> int:
     if not value:
         return 1
-    m = re.match(r"\s*(\d+)", value)
+    if value.isdigit():
+        return min(int(value), _MAX_SPAN)
+    m = _SPAN_RE.match(value)
     return min(int(m.group(1)), _MAX_SPAN) if m else 1
+
+
+_SPAN_RE = re.compile(r"\s*(\d+)")
 
 
 def _cell_text(cell: Element, nested: list[Element]) -> str:
@@ -229,12 +254,12 @@ def _cell_text(cell: Element, nested: list[Element]) -> str:
     without a space between CJK characters; nested tables are set aside."""
     blocks = 0
     for el in cell.iterdescendants():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
+        tag = el.tag  # (a comment's tag is a function: in neither set)
         if tag in _BLOCK:
             blocks += 1
-        if blocks > 1 or tag in _CELL_BREAKS:
+            if blocks > 1:
+                break
+        elif tag in _CELL_BREAKS:
             break
     else:
         # One line (most cells: <p><span>text</span></p>): no joining needed.
@@ -345,23 +370,30 @@ def _links(root: Element, url: str | None) -> list[tuple[str, str]]:
     base_el = root.find(".//base[@href]")
     if base_el is not None:
         base = _resolve(base, base_el.get("href", "")) or base
+    resolve = _Resolver(base)
     links: list[tuple[str, str]] = []
     for el in root.iter("a", "area", "iframe", "embed", "object", "frame"):
-        href = el.get("href") if el.tag in ("a", "area") else (el.get("src") or el.get("data"))
+        tag = el.tag
+        href = el.get("href") if tag in ("a", "area") else (el.get("src") or el.get("data"))
         if not href:
             continue
         href = href.strip()
-        low = href.lower()
-        if not href or href.startswith("#") or low.startswith(("javascript:", "mailto:", "tel:", "data:")):
+        if not href or href[0] == "#" or href[:11].lower().startswith(_NOT_LINKS):
             continue
-        resolved = _resolve(base, href)
+        resolved = resolve(href)
         if resolved is None:
             continue
-        text = collapse_space(text_of(el)).strip() if el.tag in ("a", "area") else ""
+        text = ""
+        if tag in ("a", "area"):
+            text = (el.text or "") if not len(el) else text_of(el)
+            text = collapse_space(text).strip() if text else ""
         if not text:
             text = (el.get("title") or el.get("alt") or "").strip()
         links.append((resolved, text))
     return links
+
+
+_NOT_LINKS = ("javascript:", "mailto:", "tel:", "data:")
 
 
 def _resolve(base: str, href: str) -> str | None:
@@ -369,3 +401,38 @@ def _resolve(base: str, href: str) -> str | None:
         return urljoin(base, href) if base else href
     except ValueError:
         return None
+
+
+class _Resolver:
+    """`urljoin` against one base, with fast paths for the two forms that make
+    up most links of a page (an absolute http(s) address, a path from the
+    site root) where the result is known without parsing: a page has
+    hundreds of navigation links and `urljoin` parses base and link anew each
+    time.  Anything unusual (dot segments, empty query or fragment, params,
+    brackets, whitespace) goes to `urljoin`, whose answer is the reference."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        m = _ORIGIN_RE.match(base)
+        self.origin = m.group(0) if m is not None else None
+
+    def __call__(self, href: str) -> str | None:
+        if not self.base:
+            return href
+        if _PLAIN_URL_RE.match(href) and not href.endswith(("?", "#")) and "?#" not in href:
+            if href[0] != "/":
+                # an absolute http(s) address: urljoin gives it back as it is
+                # (another scheme than the base's) or re-assembled, unchanged
+                return href
+            path = href.split("#", 1)[0].split("?", 1)[0]
+            if self.origin is not None and not _DOT_SEGMENT_RE.search(path):
+                return self.origin + href
+        return _resolve(self.base, href)
+
+
+# scheme://host of an http(s) base (the host as written, nothing odd in it).
+_ORIGIN_RE = re.compile(r"https?://[A-Za-z0-9.\-]+(?::\d+)?(?=[/?#]|$)")
+# A link with nothing urljoin would change: http(s)://host… or /path (not //),
+# no whitespace, params (;), brackets or backslashes.
+_PLAIN_URL_RE = re.compile(r"(?:https?://[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][^\s;\\\[\]]*)?|/(?!/)[^\s;\\\[\]]*)\Z")
+_DOT_SEGMENT_RE = re.compile(r"/\.\.?(?:/|$)")

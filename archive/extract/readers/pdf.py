@@ -138,10 +138,12 @@ def _read_page(page: Any, out: BlockList, open_table: Table | None) -> Table | N
 
 
 def _join_wrapped_lines(lines: list[tuple[str, dict[str, Any]]], margins: tuple[float, float]) -> list[str]:
-    """Rejoin running text that the layout wrapped: a line that reaches the
-    right margin continues on the next line if that one starts at the left
-    margin (not indented) right below it.  Lines with column gaps (tabs) are
-    table rows and stay as they are."""
+    """Rejoin running text that the layout wrapped: a line that runs from the
+    left margin (or a first-line indent) to the right margin continues on
+    the next line if that one starts at the left margin (not indented) right
+    below it.  A right-aligned line (a signature, its date) reaches the
+    margin but is no wrapped text.  Lines with column gaps (tabs) are table
+    rows and stay as they are."""
     left, right = margins
     out: list[str] = []
     prev: dict[str, Any] | None = None
@@ -153,6 +155,7 @@ def _join_wrapped_lines(lines: list[tuple[str, dict[str, Any]]], margins: tuple[
             and "\t" not in out[-1]
             and not _ITEM_START_RE.match(text)
             and prev["x1"] >= right - 1.5 * size
+            and prev["x0"] <= left + 2.5 * size
             and line["x0"] <= left + 0.9 * size
             and 0 <= line["top"] - prev["bottom"] <= 1.2 * size
         ):

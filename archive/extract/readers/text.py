@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 
 from archive.model import Block
 
@@ -46,7 +47,8 @@ def read_text(text: str, blocks: BlockList | None = None) -> list[Block]:
     def flush() -> None:
         nonlocal pending
         if len(pending) >= 2:
-            out.table([cells for _, cells in pending])
+            rows = [cells for _, cells in pending]
+            out.table(rows if tabbed else _join_padded_names([raw for raw, _ in pending], rows))
         else:
             for raw, _ in pending:
                 out.paragraph(raw)
@@ -88,7 +90,82 @@ def _same_table(pending: list[tuple[str, list[str]]], cells: list[str], tabbed: 
     if tabbed:
         return True  # tab rows are unambiguous; short rows are padded later
     # Space-aligned rows merge empty cells, so counts vary a little.
-    return abs(len(cells) - len(pending[-1][1])) <= 2
+    if abs(len(cells) - len(pending[-1][1])) <= 2:
+        return True
+    # A row that goes on with the table's numbering belongs to it, however
+    # short: the last row of a table laid out twice across the page
+    # (1 … 2 … / 3 … 4 … / 5 刘  洋 县财政局局长) holds only its left half.
+    return _continues_numbering(pending[-1][1], cells)
+
+
+def _continues_numbering(previous: list[str], cells: list[str]) -> bool:
+    if not (previous[0].isdigit() and cells[0].isdigit()):
+        return False
+    step = int(cells[0]) - int(previous[0])
+    return 1 <= step <= 4 and len(cells) < len(previous)
+
+
+def _join_padded_names(lines: list[str], rows: list[list[str]]) -> list[list[str]]:
+    """Padded names (王  刚, 刘  洋) made one cell again in a space-aligned
+    table, by where they stand: in a 姓名 column of the first row (the
+    header), a one-character cell and the one- or two-character cell after it
+    are one name when no column of the header starts between them.
+    Positions are display columns (a CJK character is two wide), as the rows
+    were aligned on screen.  Elsewhere the table reader decides (it rejoins
+    a name that pushes a row past its header)."""
+    starts = [col for col, _, _ in _cell_spans(lines[0])]
+    if len(starts) < 3 or len(starts) != len(rows[0]):
+        return rows
+    name_columns = {k for k, head in enumerate(rows[0]) if "姓名" in "".join(head.split())}
+    if not name_columns:
+        return rows
+    out = [rows[0]]
+    for line, cells in zip(lines[1:], rows[1:], strict=True):
+        spans = _cell_spans(line)
+        if len(spans) != len(cells):
+            out.append(cells)
+            continue
+        joined: list[str] = []
+        j = 0
+        while j < len(cells):
+            if j + 1 < len(cells) and _PADDED_HEAD.match(cells[j]) and _PADDED_TAIL.match(cells[j + 1]):
+                a, b = spans[j][0], spans[j + 1][0]
+                column = max((k for k, s in enumerate(starts) if s <= a + 1), default=-1)
+                if column in name_columns and not any(a + 1 < s <= b + 1 for s in starts):
+                    joined.append(line[spans[j][1] : spans[j + 1][2]])
+                    j += 2
+                    continue
+            joined.append(cells[j])
+            j += 1
+        out.append(joined)
+    return out
+
+
+_PADDED_HEAD = re.compile(r"^[\u4e00-\u9fff]$")
+_PADDED_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,2}$")
+
+
+def _cell_spans(line: str) -> list[tuple[int, int, int]]:
+    """(display column, start, end) of each cell of a space-aligned line."""
+    text = line
+    out: list[tuple[int, int, int]] = []
+    col = pos = 0
+    for m in _CELL_RE.finditer(text):
+        col += _width(text[pos : m.start()])
+        out.append((col, m.start(), m.end()))
+        col += _width(text[m.start() : m.end()])
+        pos = m.end()
+    return out
+
+
+# A cell: words separated by single spaces (one ideographic space included).
+_CELL_RE = re.compile(r"[^ \u3000\xa0]+(?:[ \u3000\xa0][^ \u3000\xa0]+)*")
+
+
+def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
