@@ -30,6 +30,8 @@ stamp=".venv/.installed$want_test"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
   if [ "$want_test" = 1 ]; then extra=".[test]"; else extra="."; fi
+  # whoosh-ng replaced whoosh-reloaded; both install the module `whoosh`.
+  .venv/bin/pip uninstall -y -q whoosh-reloaded >/dev/null 2>&1 || true
   .venv/bin/pip install -q --disable-pip-version-check -e "$extra" 2>&1 | grep -v -e '^WARNING: Location' -e '^$' || true
   .venv/bin/python -c "import archive, crawler, index, webui, gongshi" 
   touch "$stamp"

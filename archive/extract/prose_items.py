@@ -87,7 +87,7 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
         return None
     words = split_gaps(outside, _WIDE_GAP_RE) or [outside]
     at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
-    if at is None:
+    if at is None or _FAMILY_RE.match(words[at].squeezed()) is None:
         # 城关镇东街村 王建国家庭, 王建国家庭：城关镇东街村, 王建国 家庭 河口村
         words = _family_words(outside)
         at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
@@ -103,7 +103,13 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
         if split is None:
             return None
         unit, head = split  # 城关镇东街村王建国家庭
-    notes = [n.src.strip() for n in split_brackets(item)[1]]
+    # (城关镇东街村，孝老爱亲家庭): the place, not the kind of family it is
+    notes = [
+        piece.src.strip()
+        for note in split_brackets(item)[1]
+        for piece in split_top(note, ",;、")
+        if not piece.squeezed().endswith("家庭")
+    ]
     others = [w.src.strip() for i, w in enumerate(words) if i != at]
     places = [p for p in [unit, *notes, *others] if p]
     word = words[at]
