@@ -110,3 +110,15 @@ def test_a_document_named_as_deeds_needs_no_heading():
     )
     deeds = {r.name: r.deeds for r in parsed.records}
     assert deeds == {"张建国": STORY, "李秀英": STORY.replace("二十年", "十五年"), "王海忠": None}
+
+
+def test_a_bare_deeds_heading_opens_the_deeds_part():
+    parsed = parse_text(
+        "关于2025年度全县优秀共产党员拟表彰对象的公示\n"
+        "经研究，拟表彰以下同志为全县优秀共产党员，现予公示。\n"
+        "拟表彰对象名单如下：\n"
+        "张建国\n李秀英\n王海忠\n" + CLOSING
+        + "事迹材料\n"
+        "张建国\n" + STORY + "\n"
+    )
+    assert {r.name: r.deeds for r in parsed.records} == {"张建国": STORY, "李秀英": None, "王海忠": None}

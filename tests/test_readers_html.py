@@ -273,3 +273,36 @@ def test_single_row_info_line_is_text_and_label_value_card_is_a_table() -> None:
     assert content.blocks[0].text == "发布时间：2025-09-08"
     assert content.blocks[2].rows[3] == ["工作单位", "县医院"]
     assert content.blocks[2].rows[4] == ["主要事迹", deeds + deeds]
+
+
+def test_overlapping_spans_keep_the_earlier_cell() -> None:
+    html = (
+        "<table>"
+        '<tr><td rowspan="3">A</td><td>B</td><td rowspan="2" colspan="2">C</td></tr>'
+        '<tr><td colspan="3">D</td><td>E</td></tr>'
+        '<tr><td>F</td><td rowspan="0">G</td></tr>'
+        "<tr><td>H</td></tr>"
+        "</table>"
+    )
+    content = read_document(SourceDocument(html.encode(), filename="t.html"))
+    (table,) = [b for b in content.blocks if isinstance(b, Table)]
+    assert table.rows == [
+        ["A", "B", "C", "C", ""],
+        ["A", "D", "C", "C", "E"],
+        ["A", "F", "G", "", ""],
+        ["H", "", "G", "", ""],
+    ]
+
+
+def test_links_resolve_as_urljoin_does() -> None:
+    from urllib.parse import urljoin
+
+    hrefs = [
+        "/a/b.html", "/a/./b.html", "/a/../b.html", "b.html", "./b.pdf", "../up/c.doc", "//cdn.example.com/x.js",
+        "https://other.example.org/x", "http://www.example.gov.cn/p?q=1#f", "/p?", "/p#", "/p?#f", "/p;v=1",
+        "/附件/名单.xlsx", "?page=2", "HTTP://UPPER.example.com/", "/p%20q",
+    ]
+    for base in ("http://www.example.gov.cn/col/art/t1.html", "https://www.example.gov.cn:8443/a/", "http://a.cn"):
+        html = "<html><body>" + "".join(f'<a href="{h}">x</a>' for h in hrefs) + "</body></html>"
+        content = read_document(SourceDocument(html.encode(), url=base, filename="p.html"))
+        assert [href for href, _ in content.links] == [urljoin(base, h) for h in hrefs]

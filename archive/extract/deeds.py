@@ -127,6 +127,9 @@ def find_deeds_sections(
         subject = _heading_subject(text) if short else None
         if subject is not None:
             in_deeds = True
+        elif short and _GENERIC_DEEDS_RE.match(squeeze(text)):
+            in_deeds, current = True, None  # 事迹材料: the deeds part begins, its sections follow
+            continue
         elif short and in_deeds:
             subject = _name_subject(text, known_names)
         if subject is not None:
@@ -153,6 +156,11 @@ def find_deeds_sections(
     return [s for s in sections if s.paragraphs]
 
 
+# A deeds heading that names nobody: 事迹材料, 附件2：事迹简介, 三、主要事迹
+_GENERIC_DEEDS_RE = re.compile(
+    r"^(?:附件\d*[:.、]?)?(?:[一二三四五六七八九十]+[、.])?(?:先进|主要|简要|典型|突出)?事迹"
+    r"(?:材料|简介|介绍|概要|摘要|综述)?[:]?$"
+)
 # The closing lines of a notice, which no deeds run into.
 _CLOSING_RE = re.compile(
     r"^[(]?(?:公示时间|公示期|公示日期|公示期间|公示期限|如有异议|如对|对公示|特此|抄送|抄报|联系人|联系电话|"

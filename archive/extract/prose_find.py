@@ -89,6 +89,12 @@ def find_name(head: Span, *, allow_minority: bool, loose: bool = False) -> NameP
                 and len(one) >= 4
             ):
                 return NamePart(second, free_text(first.src), notes)
+    if len(words) >= 3:
+        # 张建国 某某县 城关镇党委书记 / 某某县 城关镇党委书记 张建国: the name
+        # and a unit written in several words
+        part = _name_and_unit_run(outside, words, notes, allow_minority, loose)
+        if part is not None:
+            return part
     if not _CJK_DOT_ONLY.match(compact):
         return None
     split = split_trailing_name(compact)
@@ -103,6 +109,24 @@ def find_name(head: Span, *, allow_minority: bool, loose: bool = False) -> NameP
         free_text(_sub_by_compact(outside, index, 0, cut).src),
         notes,
     )
+
+
+def _name_and_unit_run(
+    outside: Span, words: list[tuple[int, int]], notes: list[Span], allow_minority: bool, loose: bool
+) -> NamePart | None:
+    texts = [outside[a:b].squeezed() for a, b in words]
+    if not all(_CJK_ONLY.match(t) for t in texts):
+        return None
+    for at, rest in ((0, slice(1, None)), (len(words) - 1, slice(None, -1))):
+        others = texts[rest]
+        if not is_name(texts[at], allow_minority, loose) or any(is_name(t, allow_minority) for t in others):
+            continue
+        unit = "".join(others)
+        if len(unit) >= 4 and (ends_with_org(unit) or ends_with_position(unit)):
+            a, b = words[at]
+            span = words[1:] if at == 0 else words[:-1]
+            return NamePart(outside[a:b], free_text(outside[span[0][0] : span[-1][1]].src), notes)
+    return None
 
 
 _ANNOTATION_RE = re.compile(r"同志|已故|追授|追记|追认|牺牲|挂职|援[青藏疆]|女士|先生")

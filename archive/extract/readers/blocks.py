@@ -20,6 +20,28 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK_CHAR.match(ch) is not None
 
 
+# HTML's whitespace (not U+3000 nor the no-break space, which are text).
+_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def collapse_space(text: str) -> str:
+    """HTML whitespace collapsing, with CSS's East Asian rule: a line break
+    between two CJK characters is removed, not turned into a space (Word's
+    HTML export wraps source lines in the middle of names)."""
+    if "\n" not in text and "\r" not in text:
+        return _SPACE_RUN.sub(" ", text)  # no line break: nothing to decide per run
+
+    def repl(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if "\n" in run or "\r" in run:
+            s, e = m.start(), m.end()
+            if s > 0 and e < len(text) and is_cjk(text[s - 1]) and is_cjk(text[e]):
+                return ""
+        return " "
+
+    return _SPACE_RUN.sub(repl, text)
+
+
 def join_wrapped(pieces: list[str], either_cjk: bool = False) -> str:
     """Join the lines of one cell: nothing between two CJK characters, else
     one space.  Empty pieces are dropped.

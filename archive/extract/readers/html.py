@@ -11,15 +11,15 @@ about relevance; it only separates data tables (→ `Table`) from layout
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 import lxml.etree
 
 from archive.errors import BadInput
 from archive.model import DocumentContent
 
-from .blocks import BlockList, is_cjk, join_wrapped
+from .blocks import BlockList, collapse_space, join_wrapped
 from .decode import decode_bytes
+from .links import page_links, text_of
 from .text import read_text
 
 # Subtrees that never hold notice text.
@@ -39,26 +39,7 @@ _BLOCK = frozenset({
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "form")
 # Descendants that split a cell's text into lines (or set part of it aside).
 _CELL_BREAKS = frozenset({"br", "table", "pre"}) | _SKIP
-_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
 _MAX_SPAN = 200  # a colspan="9999" must not make a 9999-column row
-
-
-def collapse_space(text: str) -> str:
-    """HTML whitespace collapsing, with CSS's East Asian rule: a line break
-    between two CJK characters is removed, not turned into a space (Word's
-    HTML export wraps source lines in the middle of names)."""
-    if "\n" not in text and "\r" not in text:
-        return _SPACE_RUN.sub(" ", text)  # no line break: nothing to decide per run
-
-    def repl(m: re.Match[str]) -> str:
-        run = m.group(0)
-        if "\n" in run or "\r" in run:
-            s, e = m.start(), m.end()
-            if s > 0 and e < len(text) and is_cjk(text[s - 1]) and is_cjk(text[e]):
-                return ""
-        return " "
-
-    return _SPACE_RUN.sub(repl, text)
 
 
 Element = lxml.etree._Element
@@ -83,10 +64,6 @@ def parse_html_tree(text: str) -> Element:
     return root
 
 
-def text_of(el: Element) -> str:
-    return "".join(el.itertext())
-
-
 def read_html(data: bytes, url: str | None = None, content_type: str | None = None) -> DocumentContent:
     text, encoding = decode_bytes(data, content_type, markup=True)
     content = read_html_text(text, url)
@@ -107,7 +84,7 @@ def read_html_text(text: str, url: str | None = None) -> DocumentContent:
         blocks=walker.out.blocks,
         title=_title(root),
         meta=_meta(root),
-        links=_links(root, url),
+        links=page_links(root, url),
     )
 
 
@@ -360,79 +337,3 @@ def _meta(root: Element) -> dict[str, str]:
         if key and key not in meta:
             meta[key] = content.strip()
     return meta
-
-
-def _links(root: Element, url: str | None) -> list[tuple[str, str]]:
-    """Every link target with its text, resolved against the page address
-    (and <base href>).  Embedded documents (iframe/embed/object, e.g. a PDF
-    viewer) are included: they are how many pages attach their PDF."""
-    base = url or ""
-    base_el = root.find(".//base[@href]")
-    if base_el is not None:
-        base = _resolve(base, base_el.get("href", "")) or base
-    resolve = _Resolver(base)
-    links: list[tuple[str, str]] = []
-    for el in root.iter("a", "area", "iframe", "embed", "object", "frame"):
-        tag = el.tag
-        href = el.get("href") if tag in ("a", "area") else (el.get("src") or el.get("data"))
-        if not href:
-            continue
-        href = href.strip()
-        if not href or href[0] == "#" or href[:11].lower().startswith(_NOT_LINKS):
-            continue
-        resolved = resolve(href)
-        if resolved is None:
-            continue
-        text = ""
-        if tag in ("a", "area"):
-            text = (el.text or "") if not len(el) else text_of(el)
-            text = collapse_space(text).strip() if text else ""
-        if not text:
-            text = (el.get("title") or el.get("alt") or "").strip()
-        links.append((resolved, text))
-    return links
-
-
-_NOT_LINKS = ("javascript:", "mailto:", "tel:", "data:")
-
-
-def _resolve(base: str, href: str) -> str | None:
-    try:
-        return urljoin(base, href) if base else href
-    except ValueError:
-        return None
-
-
-class _Resolver:
-    """`urljoin` against one base, with fast paths for the two forms that make
-    up most links of a page (an absolute http(s) address, a path from the
-    site root) where the result is known without parsing: a page has
-    hundreds of navigation links and `urljoin` parses base and link anew each
-    time.  Anything unusual (dot segments, empty query or fragment, params,
-    brackets, whitespace) goes to `urljoin`, whose answer is the reference."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        m = _ORIGIN_RE.match(base)
-        self.origin = m.group(0) if m is not None else None
-
-    def __call__(self, href: str) -> str | None:
-        if not self.base:
-            return href
-        if _PLAIN_URL_RE.match(href) and not href.endswith(("?", "#")) and "?#" not in href:
-            if href[0] != "/":
-                # an absolute http(s) address: urljoin gives it back as it is
-                # (another scheme than the base's) or re-assembled, unchanged
-                return href
-            path = href.split("#", 1)[0].split("?", 1)[0]
-            if self.origin is not None and not _DOT_SEGMENT_RE.search(path):
-                return self.origin + href
-        return _resolve(self.base, href)
-
-
-# scheme://host of an http(s) base (the host as written, nothing odd in it).
-_ORIGIN_RE = re.compile(r"https?://[A-Za-z0-9.\-]+(?::\d+)?(?=[/?#]|$)")
-# A link with nothing urljoin would change: http(s)://host… or /path (not //),
-# no whitespace, params (;), brackets or backslashes.
-_PLAIN_URL_RE = re.compile(r"(?:https?://[A-Za-z0-9.\-]+(?::\d+)?(?:[/?#][^\s;\\\[\]]*)?|/(?!/)[^\s;\\\[\]]*)\Z")
-_DOT_SEGMENT_RE = re.compile(r"/\.\.?(?:/|$)")
