@@ -70,15 +70,26 @@ class IndexUpdater:
             self._wake.wait(10.0)
             self._wake.clear()
             if not self._stop.is_set():
-                self.flush()
+                self.flush(min_batch=self.batch)
 
-    def flush(self) -> bool:
-        """Index everything queued; False if an update failed (what is left stays queued)."""
+    def flush(self, min_batch: int = 1) -> bool:
+        """Index what is queued; False if an update failed (what is left stays queued).
+
+        With `min_batch`, one update takes whatever is queued, and more follow
+        only while at least `min_batch` notices are waiting: the rest waits
+        for the next wake.  Draining to the last notice made the thread
+        update the index every few notices (each update saw only what
+        arrived during the previous one), and every update is an index
+        commit, which costs (and, for whoosh, merges segments) whatever its
+        size.
+        """
         with self._flush_lock:
+            first = True
             while True:
                 pending = self.queue.pending_index(PENDING_PAGE)
-                if not pending:
+                if not pending or (not first and len(pending) < min_batch):
                     return True
+                first = False
                 try:
                     self.update([p for p in pending if p.version_id is not None])
                 except Exception:

@@ -24,6 +24,7 @@ from whoosh import columns as wcolumns
 from whoosh import index as windex
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import COLUMN, ID, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_uint
@@ -41,6 +42,14 @@ from index.base import FACET_FIELDS, MAX_RESULT_WINDOW, Hit, SearchQuery, Search
 from index.columns import FacetColumns
 
 WRITE_LOCK_TIMEOUT = 120.0
+# Sorting pool of an incremental writer (new documents plus the segments a
+# commit merges), in whoosh's estimate; past it the pool spills to sorted runs
+# on disk.  whoosh's default (128) let a crawl's merges grow the process by
+# hundreds of MB as the index grew.
+UPDATE_LIMIT_MB = 32
+# Segments of about the same size (same power of MERGE_FACTOR documents)
+# are merged once MERGE_FACTOR of them exist, see `merge_by_size`.
+MERGE_FACTOR = 10
 TERM_CACHE_SIZE = 64  # posting sets kept per index generation (common bigrams recur)
 BUILD_MARKER = "BUILD"
 _STRING_FACETS = ("ethnicity", "kind", "stage", "level", "region")
@@ -109,6 +118,50 @@ def _posting_ids(matcher) -> list[int]:
     return out
 
 
+def merge_by_size(writer, segments: list) -> list:
+    """whoosh merge policy: merge a size class once it has MERGE_FACTOR segments.
+
+    Segments fall in size classes by powers of MERGE_FACTOR documents; the
+    smallest class holding MERGE_FACTOR segments is merged (with every smaller
+    one) into the segment being written, as are segments mostly deleted
+    (notices recrawled).  So a commit of ~1,000 records merges nothing most of
+    the time, each document is rewritten once per class (log-many times), and
+    an index holds at most ~MERGE_FACTOR segments per class.  whoosh's own
+    MERGE_SMALL never merges a run of equal segments of a thousand documents
+    (segments then pile up, and every commit reads them all) and merges
+    often when commits are small.  The writer's `limitmb` bounds a merge's
+    memory: past it the postings are sorted on disk.
+    """
+    from whoosh.reading import SegmentReader
+
+    def size_class(seg) -> int:
+        n, c = seg.doc_count_all(), 0
+        while n >= MERGE_FACTOR:
+            n //= MERGE_FACTOR
+            c += 1
+        return c
+
+    by_class: dict[int, list] = {}
+    for seg in segments:
+        by_class.setdefault(size_class(seg), []).append(seg)
+    full = [c for c, segs in by_class.items() if len(segs) >= MERGE_FACTOR]
+    limit = min(full) if full else -1
+    to_merge = [
+        seg for seg in segments
+        if size_class(seg) <= limit or seg.deleted_count() * 2 > seg.doc_count_all()
+    ]
+    if not to_merge:
+        return segments
+    for seg in to_merge:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        try:
+            writer.add_reader(reader)
+        finally:
+            reader.close()
+    merged = {id(seg) for seg in to_merge}
+    return [seg for seg in segments if id(seg) not in merged]
+
+
 def _retry(fn, attempts: int = 20, delay: float = 0.05):
     """Run `fn`, retrying while files move under it (a commit or a rebuild swap)."""
     for i in range(attempts):
@@ -128,6 +181,7 @@ class WhooshIndex:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._ix: windex.Index | None = None
+        self._write_ix: windex.Index | None = None
         self._searcher = None
         self._build_id: str | None = None
         self._columns: FacetColumns | None = None
@@ -161,9 +215,25 @@ class WhooshIndex:
                 ) from exc
         return self._ix
 
+    def _open_for_writing(self) -> windex.Index:
+        """The index as writers see it: files read, not memory-mapped.
+
+        A writer reads every segment (to delete the replaced documents, and to
+        merge small segments); whoosh maps each segment file whole, and a
+        mapping lives until the garbage collector frees the reader's buffers,
+        so during a crawl the mappings of segments merged away (deleted
+        files) piled up in the process's resident memory.  Searches keep the
+        mapped files (`_open`): their readers live for a generation.
+        """
+        if self._write_ix is None:
+            self._open()  # the same checks (unreadable index → GongshiError)
+            self._write_ix = windex.FileIndex(FileStorage(str(self.path), supports_mmap=False), indexname="MAIN")
+        return self._write_ix
+
     def _writer(self, **kwargs):
+        kwargs.setdefault("limitmb", UPDATE_LIMIT_MB)
         try:
-            return self._open().writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.1, **kwargs)
+            return self._open_for_writing().writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.1, **kwargs)
         except LockError as exc:
             raise GongshiError(
                 f"the search index is locked by another writer for over {WRITE_LOCK_TIMEOUT:.0f}s; try again later"
@@ -180,7 +250,7 @@ class WhooshIndex:
         if s is not None:
             s.close()
         if build_id != self._build_id:
-            self._ix = None  # the directory was rebuilt: reopen it
+            self._ix = self._write_ix = None  # the directory was rebuilt: reopen it
         self._searcher = _retry(lambda: self._open().searcher())
         self._build_id = build_id
         self._columns = self._load_columns(self._searcher.reader())
@@ -308,7 +378,7 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=merge_by_size)
 
     def remove(self, record_ids: Iterable[str]) -> None:
         ids = list(record_ids)
@@ -322,7 +392,7 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=merge_by_size)
 
     def rebuild(self, records: Iterable[dict], procs: int = 2, limitmb: int = 768) -> int:
         """Build a fresh index beside the old one, then swap the directories.
@@ -365,6 +435,7 @@ class WhooshIndex:
             self._searcher = None
             self._columns = None
             self._build_id = None
-            if self._ix is not None:
-                self._ix.close()
-            self._ix = None
+            for ix in (self._ix, self._write_ix):
+                if ix is not None:
+                    ix.close()
+            self._ix = self._write_ix = None
