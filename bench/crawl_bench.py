@@ -13,20 +13,20 @@ column, notices with a 5-row nominee table, every 10th with an xlsx
 attachment) is served by a separate process, so the crawler's peak memory
 (ru_maxrss) is its own; each size runs in a fresh process.
 
-Figures on the 2-core development machine (November 2026):
+Figures on the 2-core development machine (November 2026), after the index
+updater was batched and whoosh writers stopped memory-mapping segments:
 
     engine    notices   notices/s   peak RSS
-    whoosh     1,000      49.9       160 MB
-    whoosh     2,000      62.3       236 MB
-    whoosh     4,000      48.5       415 MB   (whoosh's index grows in memory)
-    tantivy    1,000      51.4       270 MB
-    tantivy    2,000      59.3       293 MB
-    tantivy    4,000      62.4       306 MB
-    none*      1,000      80.9        64 MB   (*after_save stubbed out: no linking, no index)
-    none*      4,000      84.1        70 MB
+    whoosh     1,000     103.8       138 MB
+    whoosh     2,000     105.6       147 MB
+    whoosh     4,000      90.5       183 MB   (the first large segment merge: +31 MB)
+    tantivy    4,000     115.8       259 MB
 
-The crawl itself (fetch, WARC, SQLite, extraction) is flat in memory; the
-growth is the search index's.  Where the crawl threads' time goes (2,000
+Before that change (same day): whoosh 49.9 / 62.3 / 48.5 notices/s and
+160 / 236 / 415 MB at 1,000 / 2,000 / 4,000; with linking and indexing
+stubbed out, 80.9 / 84.1 notices/s and 64 / 70 MB at 1,000 / 4,000.
+
+The crawl itself (fetch, WARC, SQLite, extraction) is flat in memory.  Where the crawl threads' time goes (2,000
 notices, whoosh, --profile; a thread waiting for the GIL counts where it
 waits): SQLite store calls 45% (mostly waiting for the store's one lock:
 put_document, current_documents, queue_index, mark_done), search index 22%
