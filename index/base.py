@@ -9,8 +9,11 @@ validation, loading records and highlighting live outside the engines
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from archive.errors import GongshiError
@@ -101,3 +104,16 @@ class SearchIndex(Protocol):
         """How many records the index holds."""
 
     def close(self) -> None: ...
+
+
+def swap_in_rebuilt(built: Path, live: Path) -> None:
+    """Put a freshly built index directory where the live one is.
+
+    The old directory is renamed aside first and removed only after the new
+    one is in place, so a failure leaves one complete index, never none.
+    """
+    old = live.with_name(f"{live.name}.old-{os.getpid()}")
+    if live.exists():
+        os.replace(live, old)
+    os.replace(built, live)
+    shutil.rmtree(old, ignore_errors=True)

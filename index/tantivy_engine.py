@@ -24,7 +24,14 @@ from tantivy import Occur, Query
 
 from archive.errors import GongshiError
 from index.analysis import TEXT_FIELDS, UNIT_SUBSTRING, QueryPlan, index_record, plan_query
-from index.base import FACET_FIELDS, MAX_RESULT_WINDOW, Hit, SearchQuery, SearchResults
+from index.base import (
+    FACET_FIELDS,
+    MAX_RESULT_WINDOW,
+    Hit,
+    SearchQuery,
+    SearchResults,
+    swap_in_rebuilt,
+)
 from index.columns import MAX_FACET_VALUES, facet_dict
 from index.units import UnitList
 
@@ -306,11 +313,7 @@ class TantivyIndex:
         del writer, index
         with self._lock:
             self.close()
-            old = self.path.with_name(f"{self.path.name}.old-{os.getpid()}")
-            if self.path.exists():
-                os.replace(self.path, old)
-            os.replace(tmp, self.path)
-            shutil.rmtree(old, ignore_errors=True)
+            swap_in_rebuilt(tmp, self.path)
         return n
 
     def close(self) -> None:

@@ -38,7 +38,14 @@ from index.analysis import (
     index_record,
     plan_query,
 )
-from index.base import FACET_FIELDS, MAX_RESULT_WINDOW, Hit, SearchQuery, SearchResults
+from index.base import (
+    FACET_FIELDS,
+    MAX_RESULT_WINDOW,
+    Hit,
+    SearchQuery,
+    SearchResults,
+    swap_in_rebuilt,
+)
 from index.columns import FacetColumns
 
 WRITE_LOCK_TIMEOUT = 120.0
@@ -421,11 +428,7 @@ class WhooshIndex:
         ix.close()
         with self._lock:
             self.close()
-            old = self.path.with_name(f"{self.path.name}.old-{os.getpid()}")
-            if self.path.exists():
-                os.replace(self.path, old)
-            os.replace(tmp, self.path)
-            shutil.rmtree(old, ignore_errors=True)
+            swap_in_rebuilt(tmp, self.path)
         return n
 
     def close(self) -> None:
