@@ -48,6 +48,7 @@ from .prose_lines import (
     SALUTATION_RE,
     TITLE_LINE_RE,
     has_designation_hint,
+    is_account_line,
     is_plain_narrative,
     kind_of,
 )
@@ -113,15 +114,41 @@ def records_from_paragraphs(
 
 
 def _lines(blocks: Iterable[object]) -> Iterable[tuple[str | None, str]]:
+    """Non-empty stripped lines with their location; None between blocks that
+    are not paragraphs.  A line whose bracket is left open is joined to the
+    next (a PDF wraps 王五（男，藏 / 族）、赵六… inside the bracket), and so
+    is one that ends in a name's first character (…（女，回族）、王 / 五（…）)."""
+    pending: tuple[str, str] | None = None
     for block in blocks:
         text = getattr(block, "text", None)
         if not isinstance(text, str):
+            if pending:
+                yield pending
+                pending = None
             yield None, ""
             continue
         location = getattr(block, "location", "") or ""
         for line in text.replace("\r", "\n").split("\n"):
-            if line.strip():
-                yield line.strip(), location
+            line = line.strip()
+            if not line:
+                continue
+            if pending:
+                line, location = pending[0] + line, pending[1]
+                pending = None
+            if (_open_brackets(line) > 0 or _SPLIT_NAME_END_RE.search(line)) and len(line) < 300:
+                pending = (line, location)
+                continue
+            yield line, location
+    if pending:
+        yield pending
+
+
+# 、王 at the end of a line: a name cut by the wrap (王 / 五（男，藏族）)
+_SPLIT_NAME_END_RE = re.compile(r"[)）]、[\u3400-\u9fff]$")
+
+
+def _open_brackets(line: str) -> int:
+    return line.count("（") + line.count("(") - line.count("）") - line.count(")")
 
 
 _LIST_SEP_RE = re.compile(r"[、,;]")
@@ -222,7 +249,12 @@ class _ProseReader:
             self.open(kind_of(m.group(1)))  # 附件1：先进个人名单
             self.families = "家庭" in m.group(1) and self.kind == "organization"
             return
-        if EXCLUDED_RE.match(squeezed) or CLOSER_RE.match(squeezed) or DATE_LINE_RE.match(squeezed):
+        if (
+            EXCLUDED_RE.match(squeezed)
+            or CLOSER_RE.match(squeezed)
+            or DATE_LINE_RE.match(squeezed)
+            or is_account_line(squeezed)
+        ):
             self.close()
             return
         if TITLE_LINE_RE.match(squeezed) or SALUTATION_RE.match(squeezed):

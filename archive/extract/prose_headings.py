@@ -11,7 +11,7 @@ from archive.model import Record
 
 from .prose_fields import LABEL_RE
 from .prose_find import find_name, first_field_is_name
-from .prose_items import bare_names, is_family_name, names_follow, top_colon
+from .prose_items import bare_names, is_family_entry, is_family_name, names_follow, top_colon
 from .prose_lines import (
     APPARATUS_LABEL_RE,
     AWARD_WORD_RE,
@@ -66,10 +66,12 @@ def read_heading(reader: ListReader, line: Span, body: Span, numbered: bool, loc
             if label_is_name and not people_follow:
                 return False  # 张三：男，汉族… is an entry
             kind = kind_of(lsq)
-            if not reader.active and not kind and _unit_label(lsq, rest):
-                # 县第一中学：王  强、李建国 — a run of such lines is a list
-                reader.open("person")
-                reader.implicit = True
+            if not kind and reader.kind != "organization" and _unit_label(lsq, rest):
+                # 县第一中学：王  强、李建国 — a run of such lines is a list (or
+                # a group of the one in progress, 县公安局刑侦支队：张　伟　李建国)
+                if not reader.active:
+                    reader.open("person")
+                    reader.implicit = True
                 reader.start_group(label)
                 reader.records.extend(reader.entries(rest, location, may_sign=False))
                 return True
@@ -110,7 +112,10 @@ def read_heading(reader: ListReader, line: Span, body: Span, numbered: bool, loc
     ) and AWARD_WORD_RE.search(squeezed)  # not 某队员集体, a collective's own name
     # 1.优秀党务工作者 is a heading; 1.县一中五四红旗团支部 a collective of the list
     short_numbered = (
-        numbered and len(squeezed) <= 12 and not (reader.active and ends_with_org(squeezed))
+        numbered
+        and len(squeezed) <= 12
+        and not (reader.active and ends_with_org(squeezed))
+        and not is_family_entry(body)  # 1.龙华区 王建国家庭 is a nominee
     )
     if OPENER_RE.search(squeezed) and (chinese or ends_like_heading or short_numbered):
         named = find_name(body, allow_minority=False) or first_field_is_name(body)

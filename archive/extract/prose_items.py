@@ -19,7 +19,13 @@ from .prose_entries import (
 )
 from .prose_fields import normalise_name
 from .prose_find import find_name, join_padded
-from .prose_names import ends_with_org, is_han_name, is_minority_name, split_trailing_name
+from .prose_names import (
+    PLACE_SUFFIX_RE,
+    ends_with_org,
+    is_han_name,
+    is_minority_name,
+    split_trailing_name,
+)
 from .prose_text import Span, split_brackets, split_gaps, split_top, strip_numbering, word_bounds
 
 _WIDE_GAP_RE = re.compile(r"\s{2,}")
@@ -87,7 +93,7 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
         return None
     words = split_gaps(outside, _WIDE_GAP_RE) or [outside]
     at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
-    if at is None or _FAMILY_RE.match(words[at].squeezed()) is None:
+    if at is None or _FAMILY_RE.match(words[at].squeezed()) is None or _spaced_family(words[at]):
         # 城关镇东街村 王建国家庭, 王建国家庭：城关镇东街村, 王建国 家庭 河口村
         words = _family_words(outside)
         at = next((i for i, w in enumerate(words) if w.squeezed().endswith("家庭")), None)
@@ -98,11 +104,12 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
         return None
     head = m.group("head")
     unit: str | None = None
-    if not (is_han_name(head) or is_minority_name(head)):
-        split = split_trailing_name(head)
-        if split is None:
+    if not is_han_name(head):
+        split = _split_after_place(head) or split_trailing_name(head)
+        if split is not None:
+            unit, head = split  # 城关镇东街村王建国家庭, 龙华区王建国家庭
+        elif not is_minority_name(head):
             return None
-        unit, head = split  # 城关镇东街村王建国家庭
     # (城关镇东街村，孝老爱亲家庭): the place, not the kind of family it is
     notes = [
         piece.src.strip()
@@ -126,6 +133,26 @@ def _family(item: Span, outside: Span, loc: str, url: str | None) -> Record | No
     )
 
 
+def _split_after_place(head: str) -> tuple[str, str] | None:
+    """龙华区王建国 → (龙华区, 王建国): a place name, then a common Han name."""
+    for k in (3, 2):
+        place, name = head[:-k], head[-k:]
+        if len(place) >= 2 and PLACE_SUFFIX_RE.search(place) and is_han_name(name, common_only=True):
+            return place, name
+    return None
+
+
+def _spaced_family(word: Span) -> bool:
+    """`龙华区 王建国家庭` (one space, often &nbsp;): the place, then the family —
+    the word after the last space names the family by itself."""
+    parts = word.view.split()
+    if len(parts) < 2:
+        return False
+    last = parts[-1] if parts[-1] != "家庭" else parts[-2] + "家庭"
+    head = last[:-2] if last.endswith("家庭") else ""
+    return len(head) >= 2 and (is_han_name(head) or is_minority_name(head))
+
+
 def _family_words(outside: Span) -> list[Span]:
     """`outside` cut at every space and colon, a lone 家庭 kept with the name
     before it (王建国 家庭)."""
@@ -141,13 +168,23 @@ def _family_words(outside: Span) -> list[Span]:
 _FAMILY_WORD_RE = re.compile(r"[^\s:]+")
 
 
+def is_family_entry(item: Span) -> bool:
+    """`item` is one family nominee as written (龙华区 王建国家庭, 王建国家庭（东街村）)."""
+    return "家庭" in item.view and _family(item, split_brackets(item)[0], "", None) is not None
+
+
 def is_family_name(text: str) -> bool:
     """`text` (squeezed) names a family after a person: 王建国家庭, 城关镇东街村王建国家庭."""
     m = _FAMILY_RE.match(text)
     if m is None:
         return False
     head = m.group("head")
-    return is_han_name(head) or is_minority_name(head) or split_trailing_name(head) is not None
+    return (
+        is_han_name(head)
+        or is_minority_name(head)
+        or _split_after_place(head) is not None
+        or split_trailing_name(head) is not None
+    )
 
 
 _ORG_BAD_RE = re.compile(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .prose_names import is_han_name
+
 # Lines that name people who are not nominees, or that end a list.
 EXCLUDED_RE = re.compile(
     r"^[(\[【]?(?:联系人|联系电话|联系方式|咨询电话|监督电话|举报电话|电话|传真|地址|邮箱|电子邮箱|邮编|通讯地址|"
@@ -19,6 +21,19 @@ EXCLUDED_RE = re.compile(
     r"索引号|文号|发文字号|主题分类|主题词|成文日期|公开方式|公开范围|公开时限|有效性|生成日期|所属机构|"
     r"关键词|题名|标题|字体|【|访问量|访问次数)"
 )
+# A WeChat reprint's account byline (长春发布, 原创 张三 某某融媒): page
+# furniture that ends any list, so the author's name after it is no nominee.
+ACCOUNT_LINE_RE = re.compile(
+    r"^(?:原创)?[\u3400-\u9fff·]{0,16}(?:发布|融媒(?!体)|微讯|公众号|微信号:?[0-9A-Za-z_\-]*|微信公众号)"
+    r"(?P<author>[\u3400-\u9fff·]{2,4})?$"
+)
+
+
+def is_account_line(squeezed: str) -> bool:
+    """`squeezed` is an account byline, perhaps with its author after it
+    (长春融媒 张小明) — but not a unit such as 某市信息发布中心."""
+    m = ACCOUNT_LINE_RE.match(squeezed)
+    return m is not None and (m.group("author") is None or is_han_name(m.group("author")))
 # Labels that name a unit in a notice's apparatus, not a list of nominees.
 APPARATUS_LABEL_RE = re.compile(
     r"(?:推荐|申报|所在|发文|发布|责任|牵头|报送|填报|工作|主办|承办|协办|联系|举报|受理|监督|实施|主管|"
@@ -75,7 +90,7 @@ INTRO_END_RE = re.compile(
 )
 # Cheap test on a view: could the line hold a designation at all?
 DESIGNATION_HINT_RE = re.compile(
-    r"为[^,;。“”\"「」]{0,20}[“\"「]|为[^,;。“”\"「」]{0,40}(?:先进集体|先进个人|先进单位|表彰对象|推荐对象)\s*(?:[,;。]|$)"
+    r"为[^,;。“”\"「」]{0,20}[“\"「]|为[^,;。“”\"「」]{0,40}(?:先进集体|先进个人|先进单位|表彰对象|推荐对象|劳动模范|先进工作者|模范集体|道德模范|三八红旗手|三八红旗集体|优秀共产党员|优秀党务工作者|先进基层党组织)\s*(?:[,;。]|$)"
     r"|同志\s*[“\"「]|[\u3400-\u9fff)]\s*[“\"「][^”\"」]{2,80}[”\"」]\s*(?:荣誉|光荣)?称号"
     r"|(?:候选人|候选集体|候选单位|候选对象|候选家庭|人选|称号)\s*(?:[,;。]|$)"
     r"|同志\s*(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖)"
@@ -147,7 +162,7 @@ _BRACKETED_RE = re.compile(r"\([^()]*\)")
 _NUMBER_CHAR_RE = re.compile(r"[\d①-⑳]")
 # DESIGNATION_HINT_RE's two branches that start with 为
 _HINT_FOR_RE = re.compile(
-    r"为[^,;。“”\"「」]{0,20}[“\"「]|为[^,;。“”\"「」]{0,40}(?:先进集体|先进个人|先进单位|表彰对象|推荐对象)\s*(?:[,;。]|$)"
+    r"为[^,;。“”\"「」]{0,20}[“\"「]|为[^,;。“”\"「」]{0,40}(?:先进集体|先进个人|先进单位|表彰对象|推荐对象|劳动模范|先进工作者|模范集体|道德模范|三八红旗手|三八红旗集体|优秀共产党员|优秀党务工作者|先进基层党组织)\s*(?:[,;。]|$)"
 )
 
 

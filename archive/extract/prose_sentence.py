@@ -47,6 +47,13 @@ _TAIL_RE = re.compile(
     + r")"
     r"|(?:记|荣记)(?:个人)?[一二三]等功|嘉奖"
 )
+# An unquoted honour (拟推荐…为全市劳动模范): only after an award verb of the
+# same sentence, as 成为全国劳动模范 is narrative.
+_BARE_TITLE_TAIL_RE = re.compile(
+    r"[^,;。:“”\"「」、()]{0,20}?(?:劳动模范|先进工作者|先进个人|先进集体|先进单位|先进基层党组织|"
+    r"优秀共产党员|优秀党务工作者|三八红旗手|三八红旗集体|道德模范|最美[^,;。:]{1,8}|模范[^,;。:]{0,6}|"
+    r"标兵|能手|工匠|楷模|好人|之星)(?:荣誉称号|称号|人选|候选人)?"
+)
 _PRAISE_RE = re.compile(r"(?:予以|给予|进行)?\s*(?:通报)?\s*(?:表扬|表彰|嘉奖|奖励)")
 _VERB_RE = re.compile(
     r"授予|追授|追认|追记|命名|拟推荐|推荐|拟表彰|表彰|表扬|确定|同意|评选|认定|拟授予|提名|公布"
@@ -91,7 +98,7 @@ def _read_sentence(sentence: Span, location: str, url: str | None, award: str | 
         tail_end = _boundary(view, depth, m.end())
         tail = view[m.end() : tail_end].strip()
         praise = _PRAISE_RE.fullmatch(tail) is not None and "同志" in m.group(0)
-        if praise or _TAIL_RE.fullmatch(tail):
+        if praise or _TAIL_RE.fullmatch(tail) or _bare_title(view, depth, at, tail):
             clauses.append((at, tail_end, tail, m.group(0), praise))
     # 授予A“…”称号，授予B同志“…”称号: one of several awards of a decision
     several = len({end for _, end, _, _, _ in clauses}) >= 2  # (同志“: two markers, one clause)
@@ -108,6 +115,11 @@ def _read_sentence(sentence: Span, location: str, url: str | None, award: str | 
             out.extend(found)
             clause_start = tail_end
     return out
+
+
+def _bare_title(view: str, depth: list[int], at: int, tail: str) -> bool:
+    """An unquoted honour after an award verb earlier in the sentence."""
+    return _BARE_TITLE_TAIL_RE.fullmatch(tail) is not None and _last_verb(view, depth, 0, at, False)[0] is not None
 
 
 def _names_award(tail: str, award: str | None) -> bool:
@@ -145,7 +157,18 @@ def _clause(
         return []  # 对…同志予以表扬 needs its 对
     kind = _kind(tail, marker, praise)
     span = sentence[verb_end if verb_end is not None else start : at].strip(" ")
+    if verb_end is not None and not span and not praise:
+        # 张三、李四拟推荐为…: the verb after the items, right before the marker
+        span = sentence[start : verb_end - len(verb)].strip(" ")
+        span = span[: len(span) - len(span.view) + len(span.view.rstrip("被拟已均分别"))].strip(" ")
+    count = _COUNT_SUFFIX_RE.search(span.view)
+    if count is not None:
+        # 张三、李四等2名同志: the whole list, its count after it; fewer items
+        # than counted is a summary (the list is elsewhere)
+        span = span[: count.start()].strip(" ")
     cells = _cells(span)
+    if count is not None and _count_value(count.group(1)) != len(cells):
+        return []
     if _AWARD_VERB_RE.fullmatch(verb) and "为" not in marker:
         # 授予某医院“全国文明单位”称号 alone is most often a past honour
         kind = "organization" if kind == "organization" and (len(cells) >= 2 or own_award) else "person"
@@ -163,6 +186,22 @@ def _clause(
             break  # (经研究，… : a lead-in, not a person surnamed 经)
         records = more + records
     return records
+
+
+_COUNT_SUFFIX_RE = re.compile(
+    r"\s*等?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:名|个|位|家|户|所)\s*(?:同志|单位|集体|家庭|先进集体|个人)?\s*$"
+)
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _count_value(text: str) -> int:
+    """3, 十二, 二十 → the number (Chinese numerals up to 99)."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _DIGITS.get(text, -1)
+    tens, _, ones = text.partition("十")
+    return (_DIGITS.get(tens, -1) if tens else 1) * 10 + (_DIGITS.get(ones, -1) if ones else 0)
 
 
 def _plainly_nominee(rec: Record) -> bool:

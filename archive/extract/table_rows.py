@@ -27,6 +27,7 @@ from .normalise import (
     split_name,
     squeeze,
 )
+from .prose_names import ends_with_org
 from .sections import COUNT_RE, SECTION_NUM_RE, kind_from_text
 
 
@@ -298,6 +299,16 @@ KIND_WORDS = {"集体": "organization", "先进集体": "organization", "单位"
                "个人": "person", "先进个人": "person"}
 
 
+_PERSON_ONLY_FIELDS = ("gender", "ethnicity", "birth", "political", "education", "position")
+
+
+def _only_unit_filled(row: list[str], columns: ColumnMap, unit_col: int) -> bool:
+    """In a sheet of people and collectives with no 类别 column, a row whose
+    person cells are all blank and whose unit is filled is a collective's."""
+    person_cols = [c for c, f in columns.fields.items() if f in _PERSON_ONLY_FIELDS]
+    return bool(person_cols) and not any(cell(row, c).strip() for c in person_cols)
+
+
 def records_from_row(
     table: Table, i: int, row: list[str], columns: ColumnMap, state: TableState, ctx: ExtractContext,
     column: int | None = None,
@@ -312,12 +323,15 @@ def records_from_row(
     if not name_cell.strip():
         # 类别 | 单位 | 姓名 with the collectives' rows leaving 姓名 empty
         unit_col = columns.column("unit")
+        if unit_col is None:
+            unit_col = columns.column(UNIT_POSITION)
         declared = KIND_WORDS.get(squeeze(cell(row, columns.column("category"))))
         if unit_col is None or not (declared == "organization" or (
-                declared is None and state.kind == "organization")):
+                declared is None and state.kind in ("organization", None)
+                and _only_unit_filled(row, columns, unit_col))):
             return []
         org = org_name(cell(row, unit_col))
-        if org is None:
+        if org is None or (declared is None and state.kind is None and not ends_with_org(squeeze(org[1]))):
             return []
         rec = Record(kind="organization", name=org[1], name_raw=org[0])
         category = cell(row, columns.column("category")).strip()

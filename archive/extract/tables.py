@@ -202,7 +202,17 @@ def records_from_table(
         i += 1
     if not out and columns is None and inherited is None:
         out = records_from_form(table, ctx) or records_from_headerless(table, ctx, state)
+    if any(_METADATA_LABEL_RE.fullmatch(r.name.strip(" :：")) for r in out):
+        return []  # 索引号 | … | 成文日期 | …: a 政务公开 info table, not nominees
     return out
+
+
+# The labels of a 政务公开 page's information table: a table whose "names"
+# are these is that table read as a list.
+_METADATA_LABEL_RE = re.compile(
+    r"索\s*引\s*号|主题分类|主题词|发布机构|发文机关|成文日期|发布日期|发文字号|文\s*号|公开方式|"
+    r"公开范围|有效性|信息来源|所属机构|生成日期|标\s*题|名\s*称|分\s*类|来\s*源"
+)
 
 
 
