@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from contextlib import nullcontext
-from typing import Any, TextIO
 
 from archive.errors import GongshiError
+from archive.export import write_records
 from archive.ingest import Fetched, ingest_notice, parse_fetched, read_local
-from archive.model import RECORD_FIELDS, ParsedNotice
+from archive.model import ParsedNotice
 from gongshi.wiring import Services
-
-CSV_COLUMNS = (
-    "record_id", *RECORD_FIELDS, "entity_id", "document_url", "archive_url", "location",
-    "notice_id", "notice_url", "notice_title", "published", "year", "issuer", "award", "level", "stage",
-    "period_start", "period_end", "region",
-)
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -54,34 +47,6 @@ def run_import(args: argparse.Namespace) -> int:
     finally:
         services.close()
     return 0
-
-
-def csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    notice = record["notice"]
-    row = {k: record.get(k) for k in CSV_COLUMNS if k in record}
-    row.update(
-        notice_id=notice["notice_id"], notice_url=notice["url"], notice_title=notice["title"],
-        **{k: notice[k] for k in ("published", "year", "issuer", "award", "level", "stage",
-                                  "period_start", "period_end", "region")},
-    )
-    return row
-
-
-def write_records(records, fmt: str, out: TextIO) -> int:
-    """Stream records as jsonl, or csv with a BOM so spreadsheets read Chinese."""
-    n = 0
-    if fmt == "csv":
-        out.write("\ufeff")
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for record in records:
-            writer.writerow(csv_row(record))
-            n += 1
-    else:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-    return n
 
 
 def run_export(args: argparse.Namespace) -> int:

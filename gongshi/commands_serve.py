@@ -34,7 +34,7 @@ _CONTENT_TYPES = {
 
 
 def make_app(services: Services):
-    from gongshi.commands_archive import write_records
+    from archive.export import write_records
     from webui import create_app
 
     return create_app({"STORE": services.store, "INDEX": services.index, "EXPORT_WRITER": write_records})

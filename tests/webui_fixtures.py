@@ -167,7 +167,7 @@ def build_fixture_archive(data_dir: Path) -> FixtureArchive:
 
 
 def make_app(fx: FixtureArchive):
-    from gongshi.commands_archive import write_records
+    from archive.export import write_records
     from webui import create_app
 
     return create_app({"TESTING": True, "STORE": fx.store, "INDEX": fx.index, "EXPORT_WRITER": write_records})

@@ -1,9 +1,8 @@
 """Streamed exports of a whole result set, through the archive's one record writer.
 
-`gongshi export` owns the CSV and JSON Lines formats (`write_records`); the
-web export reuses it a batch at a time, so a download of every match starts
-at once and never holds the result set in memory.  The composition root hands
-the writer in (`EXPORT_WRITER`), keeping webui independent of the CLI.
+The archive owns the CSV and JSON Lines formats (`archive.export.write_records`,
+also behind `gongshi export`); the web export reuses it a batch at a time, so a
+download of every match starts at once and never holds the result set in memory.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ FORMATS = {
 
 
 def default_writer() -> RecordWriter:
-    from gongshi.commands_archive import write_records
+    from archive.export import write_records
 
     return write_records
 
