@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import partial
 
-from archive.model import RECORD_FIELDS, Paragraph, Record
+from archive.model import Paragraph, Record
 
 from .context import ExtractContext
 from .normalise import normalise_free_text
+from .prose_commas import split_noted_items
+from .prose_dedupe import dedupe_records
 from .prose_entries import KV_LABEL_RE, key_value_record, parse_field_entry
 from .prose_headings import read_heading
 from .prose_inline import read_inline_groups
@@ -58,6 +60,7 @@ from .prose_names import (
     ends_with_org,
 )
 from .prose_sentence import read_designations
+from .prose_tabbed import tabbed_as_entry
 from .prose_text import (
     CHINESE_SECTION_RE,
     Span,
@@ -67,6 +70,7 @@ from .prose_text import (
     strip_numbering,
 )
 from .prose_triage import SignatureTest, SignTest, inert, skippable
+from .prose_wrap import joined_lines
 
 __all__ = ["records_from_paragraphs"]
 
@@ -88,11 +92,11 @@ def records_from_paragraphs(
         ctx = document_url
         lines = [
             (text, ctx.location(loc) if text is not None else loc)
-            for text, loc in _lines(paragraphs)
+            for text, loc in joined_lines(paragraphs)
         ]
         reader = _ProseReader(ctx.document_url, ctx.award)
     else:
-        lines = list(_lines(paragraphs))
+        lines = list(joined_lines(paragraphs))
         reader = _ProseReader(document_url)
     signature = SignatureTest(lines)
     for i, (text, location) in enumerate(lines):
@@ -110,68 +114,10 @@ def records_from_paragraphs(
             log.warning("prose: could not read %r at %s", text[:60], location, exc_info=True)
             reader.close()
     reader.flush_kv()
-    return _dedupe(reader.records)
-
-
-def _lines(blocks: Iterable[object]) -> Iterable[tuple[str | None, str]]:
-    """Non-empty stripped lines with their location; None between blocks that
-    are not paragraphs.  A line whose bracket is left open is joined to the
-    next (a PDF wraps 王五（男，藏 / 族）、赵六… inside the bracket), and so
-    is one that ends in a name's first character (…（女，回族）、王 / 五（…）)."""
-    pending: tuple[str, str] | None = None
-    for block in blocks:
-        text = getattr(block, "text", None)
-        if not isinstance(text, str):
-            if pending:
-                yield pending
-                pending = None
-            yield None, ""
-            continue
-        location = getattr(block, "location", "") or ""
-        for line in text.replace("\r", "\n").split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            if pending:
-                line, location = pending[0] + line, pending[1]
-                pending = None
-            if (_open_brackets(line) > 0 or _SPLIT_NAME_END_RE.search(line)) and len(line) < 300:
-                pending = (line, location)
-                continue
-            yield line, location
-    if pending:
-        yield pending
-
-
-# 、王 at the end of a line: a name cut by the wrap (王 / 五（男，藏族）)
-_SPLIT_NAME_END_RE = re.compile(r"[)）]、[\u3400-\u9fff]$")
-
-
-def _open_brackets(line: str) -> int:
-    return line.count("（") + line.count("(") - line.count("）") - line.count(")")
+    return dedupe_records(reader.records)
 
 
 _LIST_SEP_RE = re.compile(r"[、,;]")
-
-
-def _dedupe(records: list[Record]) -> list[Record]:
-    """One record per nominee: a later mention of the same name (with no other
-    unit) only fills the fields the first one left empty."""
-    out: list[Record] = []
-    by_name: dict[tuple[str, str], list[Record]] = {}
-    for rec in records:
-        same = by_name.setdefault((rec.kind, rec.name), [])
-        match = next(
-            (r for r in same if r.unit is None or rec.unit is None or r.unit == rec.unit), None
-        )
-        if match is None:
-            same.append(rec)
-            out.append(rec)
-            continue
-        for name in RECORD_FIELDS:
-            if getattr(match, name) is None and getattr(rec, name) is not None:
-                setattr(match, name, getattr(rec, name))
-    return out
 
 
 class _ProseReader:
@@ -231,7 +177,12 @@ class _ProseReader:
 
     def feed(self, line: Span, location: str, *, may_sign: SignTest) -> None:
         if "\t" in line.src:
-            return  # a table row that reached us as text: the table reader's business
+            # outside a list, a table row that reached us as text (the table
+            # reader's business); inside one, an item with tab-separated fields
+            entry = tabbed_as_entry(line) if self.active else None
+            if entry is None:
+                return
+            line = entry
         squeezed = line.squeezed()
         last, self.last = self.last, []
         if last and len(last) == 1 and last[0].unit and squeezed in POSITION_SET:
@@ -338,6 +289,10 @@ class _ProseReader:
             # What follows an entry's first sentence is its story, not more fields.
             sentence = sentences[0]
             if self.active:
+                if kind != "organization" and (items := split_noted_items(sentence)):
+                    for item in items:  # 某中学张三（男，汉族），某医院李四（女，回族）
+                        out.extend(read_list(item, location, self.url, "person", strict=False))
+                    continue
                 several = (
                     read_semicolon_entries(sentence, location, self.url)
                     if kind != "organization"
