@@ -13,16 +13,22 @@ column, notices with a 5-row nominee table, every 10th with an xlsx
 attachment) is served by a separate process, so the crawler's peak memory
 (ru_maxrss) is its own; each size runs in a fresh process.
 
-Figures on the 2-core development machine (November 2026), after the index
-updater was batched and whoosh writers stopped memory-mapping segments:
+Figures on the 2-core development machine (November 2026), after whoosh's
+large segment merges moved to a short-lived forked child (its memory, not
+counted here, goes back to the OS when it exits), the name caches shrank to
+1,024 entries and an index update takes at most INDEX_BATCH notices:
 
     engine    notices   notices/s   peak RSS
-    whoosh     1,000     103.8       138 MB
-    whoosh     2,000     105.6       147 MB
-    whoosh     4,000      90.5       183 MB   (the first large segment merge: +31 MB)
-    tantivy    4,000     115.8       259 MB
+    whoosh     1,000     114.5       135 MB
+    whoosh     2,000     112.0       141 MB
+    whoosh     4,000     105.4       147 MB
+    tantivy    4,000     115.8       259 MB   (before those changes)
 
-Before that change (same day): whoosh 49.9 / 62.3 / 48.5 notices/s and
+Before them (same day): whoosh 103.8 / 105.6 / 90.5 notices/s and
+138 / 147 / 183 MB (the first large segment merge, ~10,800 documents,
+kept +31 MB; name caches of 131,072 entries ~1 MB per 1,000 records).
+Before that, when the index updater was not yet batched and whoosh
+writers memory-mapped segments: whoosh 49.9 / 62.3 / 48.5 notices/s and
 160 / 236 / 415 MB at 1,000 / 2,000 / 4,000; with linking and indexing
 stubbed out, 80.9 / 84.1 notices/s and 64 / 70 MB at 1,000 / 4,000.
 

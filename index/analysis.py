@@ -26,6 +26,10 @@ from archive.extract.normalise import normalise_dots
 from index.pinyin import name_pinyin_keys
 
 _T2S = opencc.OpenCC("t2s")
+# Names and units recur within a notice or a few (measured on 21,600 bench names:
+# 12 µs a record uncached, 4 µs cached, 78 µs the first time either way), so a
+# small cache: at 131,072 entries a crawl held ~0.9 MB more per 1,000 records.
+NAME_CACHE_SIZE = 1_024
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _RUN_RE = re.compile(f"[{_HAN}]+|[a-z0-9]+")
 _LATIN_ONLY_RE = re.compile(r"^[a-z]+$")
@@ -69,7 +73,7 @@ def fold_words(text: str) -> str:
     return _T2S.convert(text).lower()
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold_cached(text: str) -> str:
     """`fold` for short repeated values (names, units, regions)."""
     return fold(text)
@@ -88,7 +92,7 @@ def grams(text: str, unigrams: bool = True) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=131_072)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def _name_views(name: str, is_person: bool) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     folded = fold(name)
     compact = folded.replace(" ", "")

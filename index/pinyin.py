@@ -37,7 +37,7 @@ COMPOUND_SURNAMES: dict[str, str | None] = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)  # characters: a name repertoire is a few thousand
 def _char_syllable(char: str) -> str | None:
     found = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
     return found[0] if found and found[0].isascii() and found[0].isalpha() else None
@@ -71,7 +71,7 @@ def _variants(key: str) -> list[str]:
     return [key, key.replace("v", "u")] if "v" in key else [key]
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=1_024)  # names seldom recur far apart: see analysis.NAME_CACHE_SIZE
 def name_pinyin_keys(name: str) -> tuple[str, ...]:
     """Index keys for a person's name (simplified characters, `·` between parts).
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import threading
 import time
 import uuid
@@ -57,6 +58,10 @@ UPDATE_LIMIT_MB = 32
 # Segments of about the same size (same power of MERGE_FACTOR documents)
 # are merged once MERGE_FACTOR of them exist, see `merge_by_size`.
 MERGE_FACTOR = 10
+# A merge of at least this many documents runs in a child process (see
+# `WhooshIndex._commit`): the first such merge in a crawl is ~10,000.
+CHILD_MERGE_TIMEOUT = 600.0  # seconds a merge child may take before it is given up
+CHILD_MERGE_DOCS = 5_000
 TERM_CACHE_SIZE = 64  # posting sets kept per index generation (common bigrams recur)
 BUILD_MARKER = "BUILD"
 _STRING_FACETS = ("ethnicity", "kind", "stage", "level", "region")
@@ -125,6 +130,28 @@ def _posting_ids(matcher) -> list[int]:
     return out
 
 
+def _size_class(seg) -> int:
+    n, c = seg.doc_count_all(), 0
+    while n >= MERGE_FACTOR:
+        n //= MERGE_FACTOR
+        c += 1
+    return c
+
+
+def segments_to_merge(segments: list) -> list:
+    """The segments `merge_by_size` would merge, in their order."""
+    by_class: dict[int, int] = {}
+    for seg in segments:
+        c = _size_class(seg)
+        by_class[c] = by_class.get(c, 0) + 1
+    full = [c for c, count in by_class.items() if count >= MERGE_FACTOR]
+    limit = min(full) if full else -1
+    return [
+        seg for seg in segments
+        if _size_class(seg) <= limit or seg.deleted_count() * 2 > seg.doc_count_all()
+    ]
+
+
 def merge_by_size(writer, segments: list) -> list:
     """whoosh merge policy: merge a size class once it has MERGE_FACTOR segments.
 
@@ -139,24 +166,13 @@ def merge_by_size(writer, segments: list) -> list:
     often when commits are small.  The writer's `limitmb` bounds a merge's
     memory: past it the postings are sorted on disk.
     """
+    return _merge(writer, segments, segments_to_merge(segments))
+
+
+def _merge(writer, segments: list, to_merge: list) -> list:
+    """Add `to_merge` (in that order) to the segment being written; the rest stay."""
     from whoosh.reading import SegmentReader
 
-    def size_class(seg) -> int:
-        n, c = seg.doc_count_all(), 0
-        while n >= MERGE_FACTOR:
-            n //= MERGE_FACTOR
-            c += 1
-        return c
-
-    by_class: dict[int, list] = {}
-    for seg in segments:
-        by_class.setdefault(size_class(seg), []).append(seg)
-    full = [c for c, segs in by_class.items() if len(segs) >= MERGE_FACTOR]
-    limit = min(full) if full else -1
-    to_merge = [
-        seg for seg in segments
-        if size_class(seg) <= limit or seg.deleted_count() * 2 > seg.doc_count_all()
-    ]
     if not to_merge:
         return segments
     for seg in to_merge:
@@ -167,6 +183,20 @@ def merge_by_size(writer, segments: list) -> list:
             reader.close()
     merged = {id(seg) for seg in to_merge}
     return [seg for seg in segments if id(seg) not in merged]
+
+
+def _no_merge(writer, segments: list) -> list:
+    return segments
+
+
+def _merge_named(segment_ids: list[str]):
+    """A merge policy merging exactly these segments, in this order (those still there)."""
+
+    def policy(writer, segments: list) -> list:
+        by_id = {seg.segment_id(): seg for seg in segments}
+        return _merge(writer, segments, [by_id[i] for i in segment_ids if i in by_id])
+
+    return policy
 
 
 def _retry(fn, attempts: int = 20, delay: float = 0.05):
@@ -385,7 +415,55 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
+            self._commit(writer)
+
+    def _commit(self, writer) -> None:
+        """Commit, merging segments by `merge_by_size`; a large merge runs in a child.
+
+        Merging some 10,000 documents grew the process by ~30 MB that it kept
+        (whoosh's merge buffers, freed to Python's allocator, not to the OS),
+        so a crawl's peak memory stepped up as the site grew.  Such a merge
+        runs in a forked child instead, whose memory is returned when it
+        exits; the new documents are committed first, unmerged.  Where fork
+        is missing or the child fails, the merge runs here.
+        """
+        to_merge = segments_to_merge(writer.segments)
+        if sum(seg.doc_count_all() for seg in to_merge) < CHILD_MERGE_DOCS or not hasattr(os, "fork"):
             writer.commit(mergetype=merge_by_size)
+            return
+        # The new documents first, then the merged segments: the documents'
+        # order (which orders equal hits) is then as if merged in one commit.
+        merge = _merge_named([writer.newsegment.segment_id()] + [seg.segment_id() for seg in to_merge])
+        writer.commit(mergetype=_no_merge)
+        if not self._merge_in_child(merge):
+            self._writer().commit(mergetype=merge)
+
+    def _merge_in_child(self, merge) -> bool:
+        """Commit a writer merging by `merge` in a forked child; True if it succeeded."""
+        try:
+            pid = os.fork()
+        except OSError:
+            return False
+        if pid == 0:  # the child: only whoosh on its own files, then exit at once
+            status = 1
+            try:
+                ix = windex.FileIndex(FileStorage(str(self.path), supports_mmap=False), indexname="MAIN")
+                ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.1, limitmb=UPDATE_LIMIT_MB).commit(mergetype=merge)
+                status = 0
+            finally:
+                os._exit(status)
+        # Bounded wait: a child that hangs (fork from a threaded process can
+        # inherit a held lock) is killed, and the merge is done here instead.
+        deadline = time.monotonic() + CHILD_MERGE_TIMEOUT
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status) == 0
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return False
+            time.sleep(0.05)
 
     def remove(self, record_ids: Iterable[str]) -> None:
         ids = list(record_ids)
@@ -399,7 +477,7 @@ class WhooshIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=merge_by_size)
+            self._commit(writer)
 
     def rebuild(self, records: Iterable[dict], procs: int = 2, limitmb: int = 768) -> int:
         """Build a fresh index beside the old one, then swap the directories.
