@@ -245,6 +245,18 @@ def _search_parameters() -> list[dict[str, Any]]:
     ]
 
 
+
+def _get_by_id(operation_id: str, summary: str, id_name: str, example: str | None, schema: str) -> dict:
+    """A `GET /api/<things>/{id}` operation: the object, or 404 for an unknown id."""
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": [_id_param(id_name, example=example, description=id_name.replace("_", " "))],
+            "responses": {"200": _ok(f"the {schema.lower()}", _ref(schema)), "404": _error("unknown id")},
+        }
+    }
+
 def openapi_document(server_url: str | None = None, examples: dict[str, str] | None = None) -> dict[str, Any]:
     """The whole document; `server_url` is where this instance answers, `examples`
     ids that exist in this archive (record_id, entity_id, notice_id, doc_id)."""
@@ -266,30 +278,9 @@ def openapi_document(server_url: str | None = None, examples: dict[str, str] | N
                     "responses": {"200": _ok("one page of results", _ref("SearchResult")), "400": _error("bad parameter")},
                 }
             },
-            "/api/records/{record_id}": {
-                "get": {
-                    "operationId": "getRecord",
-                    "summary": "One record",
-                    "parameters": [_id_param("record_id", example=ex.get("record_id"), description="record id")],
-                    "responses": {"200": _ok("the record", _ref("Record")), "404": _error("unknown id")},
-                }
-            },
-            "/api/entities/{entity_id}": {
-                "get": {
-                    "operationId": "getEntity",
-                    "summary": "A person or organization and all its records, oldest first",
-                    "parameters": [_id_param("entity_id", example=ex.get("entity_id"), description="entity id")],
-                    "responses": {"200": _ok("the entity", _ref("Entity")), "404": _error("unknown id")},
-                }
-            },
-            "/api/notices/{notice_id}": {
-                "get": {
-                    "operationId": "getNotice",
-                    "summary": "A notice with its records, documents and versions",
-                    "parameters": [_id_param("notice_id", example=ex.get("notice_id"), description="notice id")],
-                    "responses": {"200": _ok("the notice", _ref("Notice")), "404": _error("unknown id")},
-                }
-            },
+            "/api/records/{record_id}": _get_by_id("getRecord", "One record", "record_id", ex.get("record_id"), "Record"),
+            "/api/entities/{entity_id}": _get_by_id("getEntity", "A person or organization and all its records, oldest first", "entity_id", ex.get("entity_id"), "Entity"),
+            "/api/notices/{notice_id}": _get_by_id("getNotice", "A notice with its records, documents and versions", "notice_id", ex.get("notice_id"), "Notice"),
             "/api/check": {
                 "post": {
                     "operationId": "checkCandidates",
